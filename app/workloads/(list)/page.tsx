@@ -1,0 +1,77 @@
+import { Layers, Search } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Pagination } from "@/components/workloads/pagination";
+import { listHref, WorkloadTable } from "@/components/workloads/workload-table";
+import { listWorkloads } from "@/lib/db/workloads";
+import { firstValues, WorkloadListParamsSchema } from "@/lib/schemas/workload-list";
+import { loadPageData } from "@/lib/server/page-data";
+
+export const metadata: Metadata = { title: "Workloads" };
+
+export default async function WorkloadsPage({ searchParams }: PageProps<"/workloads">) {
+  const params = WorkloadListParamsSchema.parse(firstValues(await searchParams));
+  const result = await loadPageData((db) =>
+    listWorkloads(db, { query: params.q, sort: params.sort, direction: params.dir, page: params.page, pageSize: params.size }),
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Workloads"
+        description="Each workload profile describes one data pipeline — its stages, traffic, SLOs and retention — and holds the scenarios that project it forward."
+      />
+      <form role="search" action="/workloads" className="mb-4 flex max-w-xl gap-2">
+        <label htmlFor="workload-search" className="sr-only">
+          Search workloads by name, team or tag
+        </label>
+        <Input id="workload-search" name="q" type="search" defaultValue={params.q} placeholder="Search by name, team or tag" />
+        {params.sort !== "updatedAt" ? <input type="hidden" name="sort" value={params.sort} /> : null}
+        <Button type="submit" variant="outline">
+          <Search aria-hidden />
+          Search
+        </Button>
+      </form>
+      {!result.ok ? (
+        <DatabaseUnavailable message={result.message} retryHref={listHref(params, {})} />
+      ) : result.data.total === 0 ? (
+        params.q ? (
+          <EmptyState
+            icon={Search}
+            title={`No workloads match “${params.q}”`}
+            action={
+              <Button asChild variant="outline">
+                <Link href="/workloads">Clear the search</Link>
+              </Button>
+            }
+          >
+            Search looks at names, teams and tags.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={Layers} title="No workload profiles yet">
+            A workload profile describes a pipeline: its stages, traffic, latency SLO, retention and replication. Demo profiles
+            are seeded into an empty database unless <code>HEADROOM_SEED_DEMO=0</code>.
+          </EmptyState>
+        )
+      ) : (
+        <Card>
+          <WorkloadTable rows={result.data.rows} params={params} />
+          <div className="px-3 pb-3">
+            <Pagination
+              page={result.data.page}
+              pageCount={result.data.pageCount}
+              total={result.data.total}
+              hrefFor={(page) => listHref(params, { page })}
+            />
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { BookOpen, GitCompareArrows, Layers, Server } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+const NAV_ITEMS = [
+  { href: "/workloads", label: "Workloads", icon: Layers },
+  { href: "/scenarios", label: "Scenarios", icon: GitCompareArrows },
+  { href: "/catalog", label: "Catalog", icon: Server },
+  { href: "/about", label: "About", icon: BookOpen },
+] as const;
+
+/** The primary navigation; the current section is marked with aria-current. */
+export function SiteNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-1">
+      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+        const current = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={current ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-300 hover:bg-slate-800 hover:text-white",
+              current && "bg-slate-800 text-white",
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+
+type PaginationProps = { page: number; pageCount: number; total: number; hrefFor: (page: number) => string };
+
+/** Previous / next links with "page X of Y"; absent links are rendered disabled, not hidden. */
+export function Pagination({ page, pageCount, total, hrefFor }: PaginationProps) {
+  return (
+    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
+      <p>
+        {total} {total === 1 ? "profile" : "profiles"} · page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
+      </p>
+      <div className="flex gap-2">
+        {page > 1 ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={hrefFor(page - 1)} rel="prev">
+              Previous
+            </Link>
+          </Button>
+        ) : (
+          <Button variant="outline" size="sm" disabled>
+            Previous
+          </Button>
+        )}
+        {page < pageCount ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={hrefFor(page + 1)} rel="next">
+              Next
+            </Link>
+          </Button>
+        ) : (
+          <Button variant="outline" size="sm" disabled>
+            Next
+          </Button>
+        )}
+      </div>
+    </nav>
+  );
+}

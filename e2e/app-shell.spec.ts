@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("A newcomer opens Headroom", () => {
+  test("the health endpoint reports a migrated embedded database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe("ok");
+    expect(body.database.kind).toBe("embedded");
+    expect(body.database.reachable).toBe(true);
+    expect(body.migrations.pending).toBe(0);
+    expect(body.migrations.applied).toBeGreaterThan(0);
+    expect(body.migrations.latest).toMatch(/^\d{14}_/);
+  });
+
+  test("the app shell renders with its navigation and a live database badge", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/workloads$/);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const label of ["Workloads", "Scenarios", "Catalog", "About"]) {
+      await expect(nav.getByRole("link", { name: label })).toBeVisible();
+    }
+    await expect(nav.getByRole("link", { name: "Workloads" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("status").filter({ hasText: "Database: embedded" })).toBeVisible();
+
+    await nav.getByRole("link", { name: "About" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "About Headroom" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/about.png", fullPage: true });
+  });
+
+  test("an unknown address shows the designed not-found page", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to workloads" })).toBeVisible();
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+
+import { loadCatalog } from './load';
+import { type Provider, ProviderSchema } from './schema';
+
+const catalog = loadCatalog();
+const providers = ProviderSchema.options;
+const allItems = [...catalog.instanceTypes, ...catalog.storageTiers, ...catalog.dataTransfer, ...catalog.commitments];
+const versionDate = catalog.version.slice(0, 10);
+
+/** Provider naming conventions for Arm shapes, independent of the `arch` field they check. */
+const ARM_NAME: Record<Provider, RegExp> = {
+  aws: /^[a-z]+\d+g[a-z]*\./, // Graviton: m7g.large, c7gd.xlarge
+  gcp: /^(c4a|t2a|n4a)-/, // Axion and Ampere Altra families
+  azure: /^Standard_[A-Z]+\d+[a-z]*p[a-z]*_v\d+$/, // Dpsv5, Epsv5: the "p" size feature
+};
+
+describe('the bundled catalog', () => {
+  it('declares its currency and a dated version', () => {
+    expect(catalog.currency).toBe('USD');
+    expect(catalog.version).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+$/);
+  });
+
+  it('has no duplicate ids across all item kinds', () => {
+    const ids = allItems.map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('prices every instance and storage tier above zero and no transfer below zero', () => {
+    for (const item of catalog.instanceTypes) expect(item.onDemandUsdPerHour, item.id).toBeGreaterThan(0);
+    for (const item of catalog.storageTiers) expect(item.usdPerGibMonth, item.id).toBeGreaterThan(0);
+    for (const item of catalog.dataTransfer) expect(item.usdPerGib, item.id).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sources and dates every item, with no date after the catalog version', () => {
+    for (const item of allItems) {
+      expect(item.source, item.id).toMatch(/^https:\/\/\S+$/);
+      expect(item.asOf, item.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(item.asOf <= versionDate, `${item.id} asOf ${item.asOf}`).toBe(true);
+    }
+  });
+
+  it('explains every estimate in a note', () => {
+    for (const item of allItems.filter((entry) => entry.estimate)) expect(item.note, item.id).toBeTruthy();
+  });
+
+  it('covers three providers with at least two regions each', () => {
+    for (const provider of providers) {
+      const regions = new Set(catalog.instanceTypes.filter((item) => item.provider === provider).map((item) => item.region));
+      expect(regions.size, provider).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('lists at least 60 distinct instance types', () => {
+    const types = new Set(catalog.instanceTypes.map((item) => `${item.provider}:${item.name}`));
+    expect(types.size).toBeGreaterThanOrEqual(60);
+  });
+
+  it('offers every instance type in every region of its provider', () => {
+    for (const provider of providers) {
+      const items = catalog.instanceTypes.filter((item) => item.provider === provider);
+      const regions = new Set(items.map((item) => item.region));
+      const names = new Set(items.map((item) => item.name));
+      expect(items.length, provider).toBe(regions.size * names.size);
+    }
+  });
+
+  it('keeps spot interruption bands within 0..4 and spot ratios below 1', () => {
+    for (const item of catalog.instanceTypes) {
+      expect(Number.isInteger(item.spotInterruptionBand), item.id).toBe(true);
+      expect(item.spotInterruptionBand, item.id).toBeGreaterThanOrEqual(0);
+      expect(item.spotInterruptionBand, item.id).toBeLessThanOrEqual(4);
+      expect(item.spotDiscountRatio, item.id).toBeGreaterThanOrEqual(0);
+      expect(item.spotDiscountRatio, item.id).toBeLessThan(1);
+    }
+  });
+
+  it('marks Arm shapes as arm64 and everything else as x86_64', () => {
+    for (const item of catalog.instanceTypes) {
+      expect(item.arch, item.id).toBe(ARM_NAME[item.provider].test(item.name) ? 'arm64' : 'x86_64');
+    }
+    for (const provider of providers) {
+      expect(catalog.instanceTypes.some((item) => item.provider === provider && item.arch === 'arm64'), provider).toBe(true);
+    }
+  });
+
+  it('has block, object and snapshot storage and all three transfer kinds in every instance region', () => {
+    const regions = new Set(catalog.instanceTypes.map((item) => `${item.provider}:${item.region}`));
+    for (const key of regions) {
+      const kinds = new Set(catalog.storageTiers.filter((item) => `${item.provider}:${item.region}` === key).map((item) => item.kind));
+      expect([...kinds].sort(), key).toEqual(['block', 'object', 'snapshot']);
+      const transfer = new Set(catalog.dataTransfer.filter((item) => `${item.provider}:${item.region}` === key).map((item) => item.kind));
+      expect([...transfer].sort(), key).toEqual(['cross-zone', 'inter-region', 'internet-egress']);
+    }
+  });
+
+  it('has 1-year and 3-year commitment discounts for every provider', () => {
+    for (const provider of providers) {
+      const terms = new Set(catalog.commitments.filter((item) => item.provider === provider).map((item) => item.termYears));
+      expect([...terms].sort(), provider).toEqual([1, 3]);
+    }
+  });
+
+  // Values read directly from each source (not derived), so a bad derivation or a typo fails here.
+  it.each([
+    // Karpenter zz_generated.pricing_aws.go, generated 2026-01-19 for us-east-1
+    ['aws:us-east-1:m7i.xlarge', 0.2016],
+    ['aws:us-east-1:c7g.large', 0.0725],
+    ['aws:us-east-1:r7g.4xlarge', 0.8568],
+    // Cyclenerd pricing.yml, generated 2025-03-06 (machine types read as published, not derived)
+    ['gcp:us-central1:n2-standard-2', 0.097118],
+    ['gcp:europe-west1:n2-standard-32', 1.709344],
+    ['gcp:europe-west1:n4-standard-32', 1.669655296],
+    ['gcp:us-central1:t2d-standard-32', 1.351872],
+    ['gcp:europe-west1:c3-standard-44', 2.44189616],
+    ['gcp:us-central1:c4a-standard-16', 0.7184],
+  ])('prices %s at its published %s USD per hour', (id, price) => {
+    expect(catalog.instanceTypes.find((item) => item.id === id)?.onDemandUsdPerHour).toBeCloseTo(price, 12);
+  });
+});

@@ -1,0 +1,265 @@
+import { type CatalogInstanceType, CatalogInstanceTypeSchema, InstanceEstimableFieldSchema } from './schema';
+
+/**
+ * CSV export and import of the instance catalog, for FinOps to edit prices in a spreadsheet.
+ *
+ * Format: RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180): CRLF between records, fields that
+ * contain a comma, a double quote, CR or LF are quoted, and a quote inside a quoted field is
+ * doubled. The importer also accepts LF-only files and a leading UTF-8 byte-order mark, since
+ * spreadsheets write both. `estimatedFields` is one cell with the field names joined by `|`.
+ *
+ * Import validates row by row and is all-or-nothing: any error means no items are returned.
+ */
+
+/** Column order of the exported file; the importer accepts the columns in any order. */
+export const INSTANCE_CSV_COLUMNS = [
+  'id',
+  'provider',
+  'region',
+  'name',
+  'family',
+  'arch',
+  'vcpu',
+  'memoryGib',
+  'networkGbps',
+  'onDemandUsdPerHour',
+  'spotDiscountRatio',
+  'spotInterruptionBand',
+  'source',
+  'asOf',
+  'estimate',
+  'estimatedFields',
+  'note',
+] as const satisfies readonly (keyof CatalogInstanceType)[];
+
+type Column = (typeof INSTANCE_CSV_COLUMNS)[number];
+
+const NUMERIC_COLUMNS = new Set<Column>([
+  'vcpu',
+  'memoryGib',
+  'networkGbps',
+  'onDemandUsdPerHour',
+  'spotDiscountRatio',
+  'spotInterruptionBand',
+]);
+
+const LIST_SEPARATOR = '|';
+
+/** Where a row failed: `line` is the 1-based physical line the record starts on (the header is line 1). */
+export type CsvRowError = { line: number; field: string; message: string };
+
+export type CsvImportResult = { ok: true; items: CatalogInstanceType[] } | { ok: false; errors: CsvRowError[] };
+
+/** `field` of an error that concerns a whole record rather than one column. */
+export const ROW_FIELD = '(row)';
+
+/**
+ * Serialises instance types to RFC 4180 CSV with a header row.
+ *
+ * Numbers are written with JavaScript's shortest round-trip form, so importing the file gives back
+ * exactly the same values.
+ *
+ * @example exportInstanceTypesCsv([]) //=> 'id,provider,…,note\r\n'
+ */
+export function exportInstanceTypesCsv(items: readonly CatalogInstanceType[]): string {
+  const rows = items.map((item) => INSTANCE_CSV_COLUMNS.map((column) => quoteField(formatCell(item, column))));
+  return [INSTANCE_CSV_COLUMNS.join(','), ...rows.map((row) => row.join(','))].map((line) => `${line}\r\n`).join('');
+}
+
+/**
+ * Parses and validates a CSV of instance types.
+ *
+ * @returns every item when all rows are valid; otherwise every error found (line, field, message)
+ *   and no items, so a file with one bad row imports nothing
+ * @example importInstanceTypesCsv('id,provider\r\n').ok //=> false (missing columns)
+ */
+export function importInstanceTypesCsv(text: string): CsvImportResult {
+  const parsed = parseCsv(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (parsed.kind === 'error') return { ok: false, errors: [parsed.error] };
+
+  const [header, ...records] = parsed.records;
+  if (header === undefined) return { ok: false, errors: [{ line: 1, field: ROW_FIELD, message: 'The file is empty.' }] };
+
+  const headerErrors = checkHeader(header);
+  if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
+
+  const errors: CsvRowError[] = [];
+  const items: CatalogInstanceType[] = [];
+  const firstLineById = new Map<string, number>();
+  for (const record of records) {
+    if (record.fields.length !== header.fields.length) {
+      errors.push({
+        line: record.line,
+        field: ROW_FIELD,
+        message: `Expected ${header.fields.length} fields, found ${record.fields.length}.`,
+      });
+      continue;
+    }
+    const row = toRowObject(header.fields as Column[], record);
+    errors.push(...row.errors);
+    if (row.errors.length > 0) continue;
+
+    const result = CatalogInstanceTypeSchema.safeParse(row.value);
+    if (!result.success) {
+      errors.push(
+        ...result.error.issues.map((issue) => ({
+          line: record.line,
+          field: String(issue.path[0] ?? ROW_FIELD),
+          message: issue.message,
+        })),
+      );
+      continue;
+    }
+    const firstLine = firstLineById.get(result.data.id);
+    if (firstLine !== undefined) {
+      errors.push({ line: record.line, field: 'id', message: `Duplicate id "${result.data.id}" (first on line ${firstLine}).` });
+      continue;
+    }
+    firstLineById.set(result.data.id, record.line);
+    items.push(result.data);
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, items };
+}
+
+function formatCell(item: CatalogInstanceType, column: Column): string {
+  switch (column) {
+    case 'estimatedFields':
+      return item.estimatedFields.join(LIST_SEPARATOR);
+    case 'note':
+      return item.note ?? '';
+    default:
+      return String(item[column]);
+  }
+}
+
+function quoteField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function checkHeader(header: CsvRecord): CsvRowError[] {
+  const known = new Set<string>(INSTANCE_CSV_COLUMNS);
+  const seen = new Set<string>();
+  const errors: CsvRowError[] = [];
+  for (const name of header.fields) {
+    if (!known.has(name)) errors.push({ line: header.line, field: name, message: `Unknown column "${name}".` });
+    else if (seen.has(name)) errors.push({ line: header.line, field: name, message: `Column "${name}" appears twice.` });
+    seen.add(name);
+  }
+  for (const column of INSTANCE_CSV_COLUMNS) {
+    if (!seen.has(column)) errors.push({ line: header.line, field: column, message: `Missing column "${column}".` });
+  }
+  return errors;
+}
+
+/** A decimal number as spreadsheets write it: optional sign, digits, optional fraction and exponent. */
+const NUMBER_PATTERN = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+function toRowObject(columns: readonly Column[], record: CsvRecord): { value: Record<string, unknown>; errors: CsvRowError[] } {
+  const value: Record<string, unknown> = {};
+  const errors: CsvRowError[] = [];
+  columns.forEach((column, index) => {
+    const cell = (record.fields[index] ?? '').trim();
+    if (NUMERIC_COLUMNS.has(column)) {
+      if (!NUMBER_PATTERN.test(cell)) {
+        errors.push({ line: record.line, field: column, message: `"${cell}" is not a number.` });
+        return;
+      }
+      value[column] = Number(cell);
+    } else if (column === 'estimate') {
+      if (cell !== 'true' && cell !== 'false') {
+        errors.push({ line: record.line, field: column, message: `Must be true or false, found "${cell}".` });
+        return;
+      }
+      value[column] = cell === 'true';
+    } else if (column === 'estimatedFields') {
+      const names = cell === '' ? [] : cell.split(LIST_SEPARATOR).map((name) => name.trim());
+      const unknown = names.filter((name) => !InstanceEstimableFieldSchema.safeParse(name).success);
+      if (unknown.length > 0) {
+        const allowed = InstanceEstimableFieldSchema.options.join(', ');
+        errors.push({ line: record.line, field: column, message: `Unknown field(s) ${unknown.join(', ')}; use ${allowed}.` });
+        return;
+      }
+      value[column] = names;
+    } else if (column === 'note') {
+      if (cell !== '') value[column] = cell;
+    } else {
+      value[column] = cell;
+    }
+  });
+  return { value, errors };
+}
+
+type CsvRecord = { line: number; fields: string[] };
+type ParseResult = { kind: 'ok'; records: CsvRecord[] } | { kind: 'error'; error: CsvRowError };
+
+/**
+ * Splits RFC 4180 text into records, tracking the physical line each record starts on (quoted
+ * fields may span lines). Blank lines between records are skipped.
+ */
+function parseCsv(text: string): ParseResult {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let recordLine = 1;
+  let inQuotes = false;
+  let fieldWasQuoted = false;
+  let i = 0;
+
+  const endField = () => {
+    fields.push(field);
+    field = '';
+    fieldWasQuoted = false;
+  };
+  const endRecord = () => {
+    endField();
+    const blank = fields.length === 1 && fields[0] === '';
+    if (!blank) records.push({ line: recordLine, fields });
+    fields = [];
+  };
+
+  while (i < text.length) {
+    const char = text[i];
+    if (inQuotes) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        const next = text[i + 1];
+        if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+          return { kind: 'error', error: { line, field: ROW_FIELD, message: 'A closing quote must be followed by a comma or the end of the line.' } };
+        }
+      } else {
+        if (char === '\n') line += 1;
+        field += char;
+      }
+      i += 1;
+      continue;
+    }
+    if (char === '"') {
+      if (field !== '' || fieldWasQuoted) {
+        return { kind: 'error', error: { line, field: ROW_FIELD, message: 'A quote may only start a field; double it inside a quoted field ("").' } };
+      }
+      inQuotes = true;
+      fieldWasQuoted = true;
+    } else if (char === ',') {
+      endField();
+    } else if (char === '\r' || char === '\n') {
+      endRecord();
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      line += 1;
+      recordLine = line;
+    } else {
+      field += char;
+    }
+    i += 1;
+  }
+  if (inQuotes) {
+    return { kind: 'error', error: { line: recordLine, field: ROW_FIELD, message: 'A quoted field is never closed.' } };
+  }
+  if (field !== '' || fields.length > 0 || fieldWasQuoted) endRecord();
+  return { kind: 'ok', records };
+}
