@@ -10,7 +10,7 @@ const SECTIONS = [
     body: [
       "Architects describe a pipeline — events per second, CPU time per event and its variability, payload size, latency SLO, retention, replication, growth — and model futures in the browser.",
       "FinOps review projected monthly spend: on-demand, spot and committed mixes, storage tiers, disaster-recovery cost and unit cost per million events, scenario against scenario.",
-      "Engineers download the Terraform variables (.tfvars and .tfvars.json) that the repository's Terraform module consumes.",
+      "Engineers see, for every stage and month, the node count, the instance type and the constraint that set them.",
     ],
   },
   {

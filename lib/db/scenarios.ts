@@ -1,0 +1,157 @@
+/**
+ * Queries for scenarios. Like workloads.ts: the client is passed in, soft-deleted rows (and the
+ * scenarios of soft-deleted profiles) are invisible.
+ */
+import { ScenarioSpecSchema } from "@/lib/model/schemas";
+import type { ScenarioSpec, ScenarioSpecInput, WorkloadSpec } from "@/lib/model/types";
+
+import type { DbClient } from "./client";
+import type { Prisma, WorkloadKind } from "./generated/client";
+import { parseStoredScenarioSpec, parseStoredWorkloadSpec } from "./specs";
+import { escapeLike, isUuid, normalizePaging, type Page, type SortDirection } from "./workloads";
+
+export const SCENARIO_SORTS = ["name", "workloadName", "updatedAt", "createdAt"] as const;
+export type ScenarioSort = (typeof SCENARIO_SORTS)[number];
+
+/** A scenario as a list shows it, with the name of its profile. */
+export type ScenarioSummary = {
+  id: string;
+  workloadId: string;
+  workloadName: string;
+  workloadKind: WorkloadKind;
+  name: string;
+  description: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** A scenario with its parsed spec and its profile's parsed spec: all a projection needs. */
+export type ScenarioDetail = ScenarioSummary & {
+  spec: ScenarioSpec;
+  workload: { id: string; name: string; kind: WorkloadKind; version: number; spec: WorkloadSpec };
+};
+
+export type ListScenariosOptions = {
+  /** Only this profile's scenarios. */
+  workloadId?: string;
+  /** Case-insensitive substring of the scenario's or its profile's name. */
+  query?: string;
+  /** Default `updatedAt`. */
+  sort?: ScenarioSort;
+  /** Default `desc` for dates, `asc` for names. */
+  direction?: SortDirection;
+  page?: number;
+  pageSize?: number;
+};
+
+const withWorkload = { workload: { select: { id: true, name: true, kind: true } } } as const;
+type SummaryRow = Prisma.ScenarioGetPayload<{ omit: { spec: true }; include: typeof withWorkload }>;
+
+function toSummary(row: SummaryRow): ScenarioSummary {
+  return {
+    id: row.id,
+    workloadId: row.workloadId,
+    workloadName: row.workload.name,
+    workloadKind: row.workload.kind,
+    name: row.name,
+    description: row.description,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * A page of live scenarios (of live profiles), with the total across all pages.
+ *
+ * @example await listScenarios(prisma, { workloadId, sort: "name" }) //=> { rows: [{ name: "App launch and holiday peaks", … }], total: 2, … }
+ */
+export async function listScenarios(db: DbClient, options: ListScenariosOptions = {}): Promise<Page<ScenarioSummary>> {
+  const { page, pageSize } = normalizePaging(options.page, options.pageSize);
+  const sort = options.sort ?? "updatedAt";
+  const direction = options.direction ?? (sort === "name" || sort === "workloadName" ? "asc" : "desc");
+  if (options.workloadId !== undefined && !isUuid(options.workloadId)) {
+    return { rows: [], total: 0, page, pageSize, pageCount: 0 };
+  }
+  const query = options.query?.trim();
+  const where: Prisma.ScenarioWhereInput = {
+    deletedAt: null,
+    workload: { deletedAt: null },
+    ...(options.workloadId ? { workloadId: options.workloadId } : {}),
+    ...(query
+      ? {
+          OR: [
+            { name: { contains: escapeLike(query), mode: "insensitive" } },
+            { workload: { name: { contains: escapeLike(query), mode: "insensitive" } } },
+          ],
+        }
+      : {}),
+  };
+  const primary: Prisma.ScenarioOrderByWithRelationInput =
+    sort === "workloadName" ? { workload: { name: direction } } : { [sort]: direction };
+  const [total, rows] = await Promise.all([
+    db.scenario.count({ where }),
+    db.scenario.findMany({
+      where,
+      orderBy: [primary, { name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      omit: { spec: true },
+      include: withWorkload,
+    }),
+  ]);
+  return { rows: rows.map(toSummary), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+}
+
+/**
+ * One live scenario with its spec and its profile's spec, or null.
+ *
+ * @throws StoredSpecError when a stored spec no longer passes its schema
+ */
+export async function getScenario(db: DbClient, id: string): Promise<ScenarioDetail | null> {
+  if (!isUuid(id)) return null;
+  const row = await db.scenario.findFirst({
+    where: { id, deletedAt: null, workload: { deletedAt: null } },
+    include: { workload: { select: { id: true, name: true, kind: true, version: true, spec: true } } },
+  });
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    spec: parseStoredScenarioSpec(row.spec, row.id),
+    workload: {
+      id: row.workload.id,
+      name: row.workload.name,
+      kind: row.workload.kind,
+      version: row.workload.version,
+      spec: parseStoredWorkloadSpec(row.workload.spec, row.workload.id),
+    },
+  };
+}
+
+export type CreateScenarioInput = {
+  workloadId: string;
+  name: string;
+  description?: string;
+  spec: ScenarioSpecInput;
+};
+
+/**
+ * Adds a scenario to a live profile.
+ *
+ * @returns the scenario, or null when the profile does not exist (or is deleted)
+ * @throws ZodError when the spec is invalid; Error when the name is empty
+ */
+export async function createScenario(db: DbClient, input: CreateScenarioInput): Promise<ScenarioDetail | null> {
+  const spec = ScenarioSpecSchema.parse(input.spec);
+  const name = input.name.trim();
+  if (!name) throw new Error("Scenario name must not be empty.");
+  if (!isUuid(input.workloadId)) return null;
+  const workload = await db.workloadProfile.findFirst({ where: { id: input.workloadId, deletedAt: null }, select: { id: true } });
+  if (!workload) return null;
+  const created = await db.scenario.create({
+    data: { workloadId: workload.id, name, description: input.description?.trim() ?? "", spec },
+    select: { id: true },
+  });
+  return getScenario(db, created.id);
+}

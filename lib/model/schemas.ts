@@ -1,0 +1,419 @@
+/**
+ * zod schemas for the capacity model's inputs: one schema per entity, shared by forms, server
+ * actions, the API and the model itself (which parses its inputs, so a bad value never reaches
+ * the arithmetic). Every message names the field in words a person understands; the issue path
+ * carries the field key. Types are inferred in `types.ts`.
+ *
+ * Defaults are documented where they are declared, with their source or marked as an assumption.
+ *
+ * Uncertainty seam (issue 4): every numeric stage input here is a point value. Ranges
+ * (low / likely / high) belong to a separate, range-valued spec that `uncertainty.ts` samples into
+ * point specs of exactly this shape, so the model never sees a range.
+ */
+import { z } from 'zod';
+import { addThousandsSeparators } from './numeric';
+
+// ---------------------------------------------------------------------------------------------
+// Field builders: one place for bounds and messages, so every field reads the same way.
+
+interface NumberBounds {
+  /** Lower bound; exclusive when `minExclusive`. */
+  min?: number;
+  minExclusive?: boolean;
+  /** Inclusive upper bound. */
+  max?: number;
+  int?: boolean;
+}
+
+/** 3600000 → '3,600,000' (whole numbers only; fractions print as they are). */
+function formatBound(bound: number): string {
+  return Number.isInteger(bound) ? addThousandsSeparators(String(bound)) : String(bound);
+}
+
+function describeBounds({ min, minExclusive, max }: NumberBounds): string {
+  const lower =
+    min === undefined ? '' : minExclusive ? `greater than ${formatBound(min)}` : `at least ${formatBound(min)}`;
+  const upper = max === undefined ? '' : `at most ${formatBound(max)}`;
+  return [lower, upper].filter(Boolean).join(' and ');
+}
+
+/** A finite number with bounds; every message starts with the field's label. */
+function numberField(label: string, bounds: NumberBounds) {
+  let field = z.number({
+    error: (issue) =>
+      issue.input === undefined ? `${label} is required.` : `${label} must be a number.`,
+  });
+  const rangeMessage = `${label} must be ${describeBounds(bounds)}.`;
+  if (bounds.int) field = field.int({ error: `${label} must be a whole number.` });
+  if (bounds.min !== undefined) {
+    field = bounds.minExclusive
+      ? field.gt(bounds.min, { error: rangeMessage })
+      : field.gte(bounds.min, { error: rangeMessage });
+  }
+  if (bounds.max !== undefined) field = field.lte(bounds.max, { error: rangeMessage });
+  return field;
+}
+
+const positive = (label: string, max?: number) =>
+  numberField(label, { min: 0, minExclusive: true, max });
+const nonNegative = (label: string, max?: number) => numberField(label, { min: 0, max });
+/** A ratio in (0, 1]; by house style its key ends in `Ratio`. */
+const ratio = (label: string) => numberField(label, { min: 0, minExclusive: true, max: 1 });
+const wholeNumber = (label: string, min: number, max: number) =>
+  numberField(label, { min, max, int: true });
+
+function textField(label: string, maxLength: number) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${label} is required.` : `${label} must be text.`,
+    })
+    .trim()
+    .min(1, { error: `${label} must not be empty.` })
+    .max(maxLength, { error: `${label} must be at most ${maxLength} characters.` });
+}
+
+/** ISO calendar month, `YYYY-MM`. Used for labels and dated step events only (no clock reads). */
+export const IsoMonthSchema = z
+  .string({ error: 'Month must be text in the form YYYY-MM.' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Month must be in the form YYYY-MM, e.g. 2026-11.' });
+
+// ---------------------------------------------------------------------------------------------
+// Pieces shared by several stage kinds.
+
+/**
+ * What each node gives up before workers are packed onto it.
+ * - `gke`: GKE's documented kube/system reservation (memory 25 % of the first 4 GiB, 20 % of the
+ *   next 4, 10 % of the next 8, 6 % of the next 112, 2 % above 128, plus a 100 MiB eviction
+ *   threshold; CPU 6 % of the first core, 1 % of the next, 0.5 % of the next 2, 0.25 % above 4).
+ *   Source: https://cloud.google.com/kubernetes-engine/docs/concepts/plan-node-sizes
+ * - `none`: plain VMs (the daemon figures below still apply).
+ * `daemonVcpu` / `daemonMemoryGib`: per-node agents (logging, metrics, CNI); the defaults are an
+ * [assumption] for a typical observability stack, to be overridden from measurements.
+ */
+function nodeOverheadSchema(defaults: {
+  systemReserved: 'gke' | 'none';
+  daemonVcpu: number;
+  daemonMemoryGib: number;
+}) {
+  return z
+    .object({
+      systemReserved: z
+        .enum(['gke', 'none'], { error: 'System reservation must be "gke" or "none".' })
+        .default(defaults.systemReserved),
+      daemonVcpu: nonNegative('Per-node daemon vCPU', 64).default(defaults.daemonVcpu),
+      daemonMemoryGib: nonNegative('Per-node daemon memory (GiB)', 512).default(
+        defaults.daemonMemoryGib,
+      ),
+    })
+    .prefault({});
+}
+
+/**
+ * Event traffic into a stage. Sizing uses the peak; storage uses the average.
+ * `diurnalPeakFactor` (peak ÷ average) applies only when `peakEventsPerSec` is absent; its default
+ * of 2 is an [assumption] for consumer-facing daily traffic.
+ */
+const trafficShape = {
+  avgEventsPerSec: nonNegative('Average events per second'),
+  peakEventsPerSec: nonNegative('Peak events per second').optional(),
+  diurnalPeakFactor: numberField('Diurnal peak factor', { min: 1, max: 100 }).default(2),
+  eventSizeBytes: positive('Event size (bytes)', 100 * 1024 * 1024).default(1024),
+};
+
+function refinePeakAtLeastAverage(
+  traffic: { avgEventsPerSec: number; peakEventsPerSec?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (traffic.peakEventsPerSec !== undefined && traffic.peakEventsPerSec < traffic.avgEventsPerSec) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['peakEventsPerSec'],
+      message: 'Peak events per second must be at least the average events per second.',
+    });
+  }
+}
+
+/**
+ * High availability per stage. `spareNodes` nodes are added on top of demand (N+1 when 1) so the
+ * stage survives losing that many nodes; `spreadAcrossZones` requires at least one node per zone
+ * (brokers: an equal count per zone, for rack-aware replica placement).
+ */
+function haShape(defaults: { spareNodes: number; spreadAcrossZones: boolean }) {
+  return {
+    spareNodes: wholeNumber('Spare nodes', 0, 100).default(defaults.spareNodes),
+    spreadAcrossZones: z
+      .boolean({ error: 'Spread across zones must be true or false.' })
+      .default(defaults.spreadAcrossZones),
+  };
+}
+
+const stageName = textField('Stage name', 64);
+
+// ---------------------------------------------------------------------------------------------
+// Stage kinds.
+
+/**
+ * A Kafka-style message broker. One broker per node; the node type comes from the catalog.
+ * Defaults and their sources:
+ * - replicationFactor 3, the usual production setting (SCM kafka.py uses 3 for "strong" clusters).
+ * - retentionHours 168 = Kafka's `log.retention.hours` default.
+ * - partition write/read 10 MiB/s: Jun Rao (Confluent) says one partition "can usually" do tens
+ *   of MB/s; 10 is the cautious end.
+ * - maxPartitionReplicasPerBroker 4,000 (Confluent's ZooKeeper-era guidance).
+ * - diskFillTargetRatio 0.6 (60–70 % fill is the common target; SCM uses 40 %).
+ * - maxNetworkUtilizationRatio 0.7 ≈ 1 ÷ 1.4, SCM's 40 % network headroom for node recovery.
+ * - cpuMsPerMib 40: within SCM's 20–75 ms of CPU per MiB moved.
+ * - hotRetentionMinutes 10: SCM's page-cache window (PT10M).
+ * - brokerHeapGib 6: Confluent's production JVM heap recommendation.
+ * - minBrokerVcpu 2 / minBrokerMemoryGib 12: SCM's hard floors for Kafka nodes.
+ */
+export const BrokerStageSchema = z
+  .object({
+    kind: z.literal('broker'),
+    name: stageName,
+    ...trafficShape,
+    replicationFactor: wholeNumber('Replication factor', 1, 7).default(3),
+    retentionHours: positive('Retention (hours)', 24 * 365 * 10).default(168),
+    consumerGroups: wholeNumber('Consumer groups', 0, 1000).default(1),
+    partitionWriteMibPerSec: positive('Per-partition write limit (MiB/s)').default(10),
+    partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)').default(10),
+    maxPartitionReplicasPerBroker: wholeNumber('Max partition replicas per broker', 1, 1_000_000).default(4000),
+    diskGibPerBroker: positive('Disk per broker (GiB)', 1_000_000).default(2048),
+    diskFillTargetRatio: ratio('Disk fill target ratio').default(0.6),
+    maxNetworkUtilizationRatio: ratio('Max network utilization ratio').default(0.7),
+    maxUtilizationRatio: ratio('Max CPU utilization ratio').default(0.7),
+    cpuMsPerMib: positive('CPU per MiB (ms)', 10_000).default(40),
+    hotRetentionMinutes: nonNegative('Hot (page-cache) retention (minutes)', 24 * 60).default(10),
+    brokerHeapGib: nonNegative('Broker heap (GiB)', 1024).default(6),
+    minBrokerVcpu: positive('Minimum broker vCPU', 1024).default(2),
+    minBrokerMemoryGib: positive('Minimum broker memory (GiB)', 65536).default(12),
+    nodeOverhead: nodeOverheadSchema({ systemReserved: 'none', daemonVcpu: 0.5, daemonMemoryGib: 1 }),
+    ...haShape({ spareNodes: 1, spreadAcrossZones: true }),
+  })
+  .superRefine(refinePeakAtLeastAverage);
+
+/**
+ * A stream-processing stage (Flink task managers, Kafka consumers, scoring services) sized by
+ * queueing. Each worker core is one server processing one event at a time; `cpuMsPerEvent` is the
+ * mean CPU time of one event on one core.
+ * Defaults: CVs of 1 mean Poisson arrivals and exponential service (exact M/M/c); the SLO default
+ * p99 ≤ 1,000 ms and the 0.7 utilization ceiling are [assumptions] to be replaced per pipeline.
+ */
+export const StreamStageSchema = z
+  .object({
+    kind: z.literal('stream'),
+    name: stageName,
+    ...trafficShape,
+    cpuMsPerEvent: positive('CPU time per event (ms)', 3_600_000),
+    cpuMsPerEventCv: nonNegative('CPU time per event, coefficient of variation', 10).default(1),
+    interArrivalCv: nonNegative('Inter-arrival time, coefficient of variation', 10).default(1),
+    latencySloPercentile: numberField('Latency SLO percentile', { min: 50, max: 99.999 }).default(99),
+    latencySloMs: positive('Latency SLO target (ms)', 86_400_000).default(1000),
+    maxUtilizationRatio: ratio('Max utilization ratio').default(0.7),
+    workerCores: wholeNumber('Worker cores', 1, 512).default(4),
+    workerMemoryGib: positive('Worker memory (GiB)', 24_576).default(8),
+    partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)').default(10),
+    nodeOverhead: nodeOverheadSchema({ systemReserved: 'gke', daemonVcpu: 0.2, daemonMemoryGib: 0.5 }),
+    ...haShape({ spareNodes: 1, spreadAcrossZones: true }),
+  })
+  .superRefine(refinePeakAtLeastAverage);
+
+/**
+ * A batch stage (Spark ETL) sized by window arithmetic. `maxUtilizationRatio` is the share of the
+ * completion window the run may use (room for stragglers and retries; 0.8 is an [assumption]).
+ * Batch clusters default to no spare node and a single zone (Spark retries lost tasks, and
+ * cross-zone shuffle costs money).
+ */
+export const BatchStageSchema = z.object({
+  kind: z.literal('batch'),
+  name: stageName,
+  dataVolumeGibPerRun: positive('Data volume per run (GiB)', 1e9),
+  throughputGibPerCoreHour: positive('Throughput per core-hour (GiB)', 1e6),
+  runsPerDay: positive('Runs per day', 1440).default(1),
+  completionWindowHours: positive('Completion window (hours)', 24 * 31).default(4),
+  maxUtilizationRatio: ratio('Max utilization ratio').default(0.8),
+  workerCores: wholeNumber('Worker cores', 1, 512).default(8),
+  workerMemoryGib: positive('Worker memory (GiB)', 24_576).default(32),
+  nodeOverhead: nodeOverheadSchema({ systemReserved: 'gke', daemonVcpu: 0.2, daemonMemoryGib: 0.5 }),
+  ...haShape({ spareNodes: 0, spreadAcrossZones: false }),
+});
+
+export const StageSchema = z.discriminatedUnion('kind', [BrokerStageSchema, StreamStageSchema, BatchStageSchema], {
+  error: 'Stage kind must be "broker", "stream" or "batch".',
+});
+
+/**
+ * A workload: a pipeline of stages, each with its own node group. `kind` labels the workload for
+ * unit economics (per million events vs per TB) and must match its stages.
+ */
+export const WorkloadSpecSchema = z
+  .object({
+    kind: z.enum(['streaming', 'batch'], { error: 'Workload kind must be "streaming" or "batch".' }),
+    stages: z
+      .array(StageSchema, { error: 'Stages must be a list.' })
+      .min(1, { error: 'A workload needs at least one stage.' })
+      .max(20, { error: 'A workload may have at most 20 stages.' }),
+  })
+  .superRefine((workload, ctx) => {
+    const seen = new Set<string>();
+    workload.stages.forEach((stage, index) => {
+      if (seen.has(stage.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stages', index, 'name'],
+          message: `Stage name "${stage.name}" is used twice; stage names must be unique.`,
+        });
+      }
+      seen.add(stage.name);
+    });
+    const hasBatch = workload.stages.some((stage) => stage.kind === 'batch');
+    const hasStreaming = workload.stages.some((stage) => stage.kind !== 'batch');
+    if (workload.kind === 'batch' && !hasBatch) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'A batch workload needs at least one batch stage.' });
+    }
+    if (workload.kind === 'streaming' && !hasStreaming) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: 'A streaming workload needs at least one broker or stream stage.',
+      });
+    }
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Scenario.
+
+/**
+ * A dated change in demand, e.g. "×3 traffic in November". `at` is a month index (0 = the
+ * scenario's start month) or an ISO month. Without `durationMonths` the change is permanent.
+ */
+export const StepEventSchema = z.object({
+  at: z.union([wholeNumber('Step event month index', 0, 1200), IsoMonthSchema], {
+    error: 'Step event month must be a month index (0, 1, …) or a month like 2026-11.',
+  }),
+  multiplier: positive('Step event multiplier', 1000),
+  durationMonths: wholeNumber('Step event duration (months)', 1, 1200).optional(),
+  label: z.string().trim().max(120, { error: 'Step event label must be at most 120 characters.' }).optional(),
+});
+
+const stepEvents = z.array(StepEventSchema).max(120, { error: 'At most 120 step events.' }).default([]);
+
+/**
+ * Demand growth, applied as a multiplier to every stage's traffic or data volume, month by month.
+ * - `flat`: no trend (step events only).
+ * - `compound`: × (1 + monthlyGrowthRatio)^m.
+ * - `linear`: × (1 + monthlyIncreaseRatio · m), i.e. a fixed share of month-0 demand added per
+ *   month; a decline stops at zero.
+ */
+export const GrowthSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('flat'), stepEvents }),
+      z.object({
+        kind: z.literal('compound'),
+        monthlyGrowthRatio: numberField('Monthly growth rate', { min: -0.5, max: 1 }),
+        stepEvents,
+      }),
+      z.object({
+        kind: z.literal('linear'),
+        monthlyIncreaseRatio: numberField('Monthly linear increase', { min: -1, max: 10 }),
+        stepEvents,
+      }),
+    ],
+    { error: 'Growth kind must be "flat", "compound" or "linear".' },
+  )
+  .prefault({ kind: 'flat' });
+
+/** How a stage's node type is chosen: the cheapest that fits, or a fixed catalog id. */
+export const InstanceChoiceSchema = z
+  .discriminatedUnion(
+    'mode',
+    [
+      z.object({ mode: z.literal('cheapest') }),
+      z.object({ mode: z.literal('fixed'), instanceType: textField('Instance type', 200) }),
+    ],
+    { error: 'Instance choice must be "cheapest" or "fixed".' },
+  )
+  .prefault({ mode: 'cheapest' });
+
+export const ProviderSchema = z.enum(['aws', 'gcp', 'azure'], {
+  error: 'Provider must be "aws", "gcp" or "azure".',
+});
+export const ArchSchema = z.enum(['x86_64', 'arm64'], { error: 'Architecture must be "x86_64" or "arm64".' });
+
+/** Restricts which catalog entries may be chosen; an absent list means "any". */
+export const CatalogFilterSchema = z
+  .object({
+    providers: z.array(ProviderSchema).min(1, { error: 'Providers filter must not be empty.' }).optional(),
+    regions: z.array(textField('Region', 64)).min(1, { error: 'Regions filter must not be empty.' }).optional(),
+    families: z.array(textField('Family', 64)).min(1, { error: 'Families filter must not be empty.' }).optional(),
+    archs: z.array(ArchSchema).min(1, { error: 'Architectures filter must not be empty.' }).optional(),
+  })
+  .prefault({});
+
+/** Per-stage overrides of SLO and headroom inputs, keyed by stage name. */
+export const SloOverrideSchema = z.object({
+  latencySloPercentile: numberField('Latency SLO percentile', { min: 50, max: 99.999 }).optional(),
+  latencySloMs: positive('Latency SLO target (ms)', 86_400_000).optional(),
+  maxUtilizationRatio: ratio('Max utilization ratio').optional(),
+  completionWindowHours: positive('Completion window (hours)', 24 * 31).optional(),
+});
+
+/**
+ * A scenario: how demand evolves and how nodes are chosen. Issue 4 adds purchase mix, DR and
+ * uncertainty as further optional fields; unknown keys are stripped here, so older scenarios stay
+ * valid when those fields arrive.
+ */
+export const ScenarioSpecSchema = z
+  .object({
+    horizonMonths: wholeNumber('Horizon (months)', 1, 60).default(36),
+    startMonth: IsoMonthSchema,
+    growth: GrowthSchema,
+    instance: InstanceChoiceSchema,
+    stageInstances: z.record(z.string(), InstanceChoiceSchema).default({}),
+    catalogFilter: CatalogFilterSchema,
+    zones: wholeNumber('Zones', 1, 6).default(3),
+    sloOverrides: z.record(z.string(), SloOverrideSchema).default({}),
+  })
+  .superRefine((scenario, ctx) => {
+    scenario.growth.stepEvents.forEach((event, index) => {
+      if (typeof event.at === 'string' && event.at < scenario.startMonth) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['growth', 'stepEvents', index, 'at'],
+          message: `Step event month ${event.at} is before the start month ${scenario.startMonth}.`,
+        });
+      }
+    });
+  });
+
+/**
+ * One instance type of the price catalog (the real catalog lives in lib/catalog with this shape).
+ * Loose: the catalog may carry more fields (spot, commitments) and the model passes them through.
+ */
+export const CatalogInstanceTypeSchema = z.looseObject({
+  id: textField('Instance id', 200),
+  provider: ProviderSchema,
+  region: textField('Region', 64),
+  name: textField('Instance name', 100),
+  family: textField('Family', 64),
+  arch: ArchSchema,
+  vcpu: positive('vCPU', 4096),
+  memoryGib: positive('Memory (GiB)', 65_536),
+  networkGbps: positive('Network (Gbps)', 10_000),
+  onDemandUsdPerHour: nonNegative('On-demand price (USD/hour)', 100_000),
+});
+
+export const CatalogSchema = z
+  .array(CatalogInstanceTypeSchema)
+  .superRefine((catalog, ctx) => {
+    const seen = new Set<string>();
+    catalog.forEach((instance, index) => {
+      if (seen.has(instance.id)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `Instance id "${instance.id}" appears twice.` });
+      }
+      seen.add(instance.id);
+    });
+  });

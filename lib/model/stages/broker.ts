@@ -1,0 +1,185 @@
+/**
+ * Kafka-style broker stage. One broker per node; the count is the largest of what each resource
+ * needs, plus the HA rules (SCM `models/org/netflix/kafka.py`; Confluent and Conduktor capacity
+ * guides; see docs/model.md):
+ *
+ *   retained GiB      = avg ingress MiB/s × retention s × RF ÷ 1024      → ÷ (disk × fill target)
+ *   network in MiB/s  = peak ingress × RF                                 → ÷ (NIC × max network ratio)
+ *   network out MiB/s = peak ingress × (consumer groups + RF − 1)         → ÷ (NIC × max network ratio)
+ *   CPU cores         = (network in + out) MiB/s × CPU ms per MiB ÷ 1000  → ÷ (allocatable vCPU × max ratio)
+ *   page cache GiB    = peak ingress × hot retention s ÷ 1024             → ÷ (allocatable memory − heap)
+ *   partitions        = max(⌈peak ÷ write limit⌉, ⌈peak ÷ read limit⌉, consumer parallelism)
+ *   replicas          = partitions × RF                                   → ÷ max replicas per broker
+ *   brokers           = max(⌈each⌉ + spare, RF, zones), rounded up to an equal count per zone
+ *
+ * Disk uses average ingress (retention spans the daily cycle); network, CPU and page cache use the
+ * peak. The NIC figure is the instance's sustained baseline, in and out counted separately
+ * (full duplex).
+ */
+import { ceilWithTolerance, count, formatNumber } from '../numeric';
+import {
+  allocatableResources,
+  bindingRequirement,
+  describeHa,
+  haPolicy,
+  memoizeByInstance,
+  nodesForDemand,
+  nodesForFloor,
+  zoneSpreadRequirement,
+  type Allocatable,
+  type HaPolicy,
+} from '../sizing';
+import type { BrokerStageMonth, BrokerStageSpec, CatalogInstanceType, ConstraintRequirement } from '../types';
+import { trafficAt, type MonthInputs, type StagePlan } from './plan';
+
+/** Gbps → MiB/s: 10^9 bits ÷ 8 bits per byte ÷ 2^20 bytes per MiB. */
+const MIB_PER_SEC_PER_GBPS = 1e9 / 8 / 1_048_576;
+const SECONDS_PER_HOUR = 3600;
+const SECONDS_PER_MINUTE = 60;
+const MIB_PER_GIB = 1024;
+
+/** What one broker on an instance type offers (month-independent). */
+interface BrokerCapacity {
+  allocatable: Allocatable;
+  /** Usable NIC throughput per direction: baseline × max network utilization ratio. */
+  nicMibPerSec: number;
+  /** Allocatable memory minus the JVM heap. */
+  pageCacheGib: number;
+}
+
+function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): BrokerCapacity | string {
+  if (instance.vcpu < stage.minBrokerVcpu || instance.memoryGib < stage.minBrokerMemoryGib) {
+    return `${instance.id} (${instance.vcpu} vCPU / ${instance.memoryGib} GiB) is below the broker minimum of ${stage.minBrokerVcpu} vCPU / ${stage.minBrokerMemoryGib} GiB`;
+  }
+  const allocatable = allocatableResources(instance, stage.nodeOverhead);
+  const pageCacheGib = allocatable.memoryGib - stage.brokerHeapGib;
+  if (allocatable.vcpu <= 0 || pageCacheGib <= 0) {
+    return `${instance.id} leaves no CPU or page-cache memory after overhead and the ${stage.brokerHeapGib} GiB heap`;
+  }
+  return { allocatable, nicMibPerSec: instance.networkGbps * MIB_PER_SEC_PER_GBPS * stage.maxNetworkUtilizationRatio, pageCacheGib };
+}
+
+/**
+ * The model of one broker stage over a projection: `planMonth` plans it at a demand multiplier,
+ * given the largest parallelism among the stream stages that consume from it. Never infeasible by
+ * itself: an instance type that is too small is rejected per type, and the projection reports
+ * when none fits.
+ * @param stage - parsed broker stage (overrides already applied)
+ * @param zones - zones the scenario spans
+ */
+export function brokerStageModel(stage: BrokerStageSpec, zones: number) {
+  const capacityOn = memoizeByInstance((instance) => brokerCapacity(stage, instance));
+  const ha = haPolicy(stage, zones, true);
+  return {
+    planMonth: ({ demandMultiplier, consumerParallelism }: MonthInputs) =>
+      planBrokerMonth(stage, demandMultiplier, consumerParallelism, capacityOn, ha),
+  };
+}
+
+function planBrokerMonth(
+  stage: BrokerStageSpec,
+  demandMultiplier: number,
+  consumerParallelism: number,
+  capacityOn: (instance: CatalogInstanceType) => BrokerCapacity | string,
+  ha: HaPolicy,
+): StagePlan {
+  const traffic = trafficAt(stage, demandMultiplier);
+  const rf = stage.replicationFactor;
+  const networkInMibPerSec = traffic.peakMibPerSec * rf;
+  const networkOutMibPerSec = traffic.peakMibPerSec * (stage.consumerGroups + rf - 1);
+  const retainedGib = (traffic.avgMibPerSec * stage.retentionHours * SECONDS_PER_HOUR * rf) / MIB_PER_GIB;
+  const pageCacheGib = (traffic.peakMibPerSec * stage.hotRetentionMinutes * SECONDS_PER_MINUTE) / MIB_PER_GIB;
+  const cpuCores = ((networkInMibPerSec + networkOutMibPerSec) * stage.cpuMsPerMib) / 1000;
+  const partitions = Math.max(
+    1,
+    ceilWithTolerance(traffic.peakMibPerSec / stage.partitionWriteMibPerSec),
+    ceilWithTolerance(traffic.peakMibPerSec / stage.partitionReadMibPerSec),
+    consumerParallelism,
+  );
+  const partitionReplicas = partitions * rf;
+  const diskBrokers = retainedGib / (stage.diskGibPerBroker * stage.diskFillTargetRatio);
+  const replicaBrokers = partitionReplicas / stage.maxPartitionReplicasPerBroker;
+  const floorNodes = Math.max(nodesForFloor(rf, ha), nodesForFloor(ha.zones, ha));
+
+  /** Brokers each instance-dependent resource needs (fractional). */
+  const brokersFor = (capacity: BrokerCapacity) => ({
+    networkIn: networkInMibPerSec / capacity.nicMibPerSec,
+    networkOut: networkOutMibPerSec / capacity.nicMibPerSec,
+    cpu: cpuCores / (capacity.allocatable.vcpu * stage.maxUtilizationRatio),
+    memory: pageCacheGib / capacity.pageCacheGib,
+  });
+
+  function requirementsOn(capacity: BrokerCapacity): ConstraintRequirement[] {
+    const perResource = brokersFor(capacity);
+    const mib = (x: number) => `${formatNumber(x)} MiB/s`;
+    const nic = `${mib(capacity.nicMibPerSec)} usable per NIC`;
+    const demand = (constraint: ConstraintRequirement['constraint'], brokers: number, detail: string): ConstraintRequirement => ({
+      constraint,
+      nodes: nodesForDemand(brokers, ha),
+      detail: `${detail} → ${count(brokers, 'broker')}`,
+    });
+    return [
+      demand('broker-disk', diskBrokers, `${formatNumber(retainedGib)} GiB retained (${formatNumber(stage.retentionHours)} h × RF ${rf}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(stage.diskGibPerBroker)} GiB per broker`),
+      demand('broker-network-in', perResource.networkIn, `${mib(networkInMibPerSec)} in (peak × RF ${rf}) at ${nic}`),
+      demand('broker-network-out', perResource.networkOut, `${mib(networkOutMibPerSec)} out (${stage.consumerGroups} consumer groups + ${rf - 1} replica fetches) at ${nic}`),
+      demand('broker-cpu', perResource.cpu, `${formatNumber(cpuCores)} cores at ${formatNumber(stage.maxUtilizationRatio)} of ${formatNumber(capacity.allocatable.vcpu)} allocatable vCPU`),
+      demand('broker-memory', perResource.memory, `${formatNumber(pageCacheGib)} GiB page cache for ${formatNumber(stage.hotRetentionMinutes)} min of writes at ${formatNumber(capacity.pageCacheGib)} GiB per broker`),
+      demand('partition-replicas', replicaBrokers, `${formatNumber(partitionReplicas)} partition replicas at ≤ ${formatNumber(stage.maxPartitionReplicasPerBroker)} per broker`),
+      { constraint: 'replication-factor', nodes: nodesForFloor(rf, ha), detail: `at least RF = ${count(rf, 'broker')}` },
+      ...zoneSpreadRequirement(ha),
+    ];
+  }
+
+  return {
+    nodesOn(instance) {
+      const capacity = capacityOn(instance);
+      if (typeof capacity === 'string') return capacity;
+      const brokers = brokersFor(capacity);
+      const largestDemand = Math.max(diskBrokers, replicaBrokers, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
+      return Math.max(nodesForDemand(largestDemand, ha), floorNodes);
+    },
+    describe<T extends CatalogInstanceType>(instance: T): BrokerStageMonth<T> {
+      const capacity = capacityOn(instance);
+      if (typeof capacity === 'string') throw new Error(`describe on an instance that does not fit: ${capacity}`);
+      const constraints = requirementsOn(capacity);
+      const binding = bindingRequirement(constraints);
+      const brokers = binding.nodes;
+      const rawNicMibPerSec = capacity.nicMibPerSec / stage.maxNetworkUtilizationRatio;
+      return {
+        kind: 'sized',
+        stageKind: 'broker',
+        stageName: stage.name,
+        demand: {
+          avgEventsPerSec: traffic.avgEventsPerSec,
+          peakEventsPerSec: traffic.peakEventsPerSec,
+          peakIngressMibPerSec: traffic.peakMibPerSec,
+          networkInMibPerSec,
+          networkOutMibPerSec,
+          retainedGib,
+          pageCacheGib,
+          cpuCores,
+        },
+        workers: brokers,
+        nodes: brokers,
+        instance,
+        workersPerNode: 1,
+        nodeGroupOnDemandUsdPerHour: brokers * instance.onDemandUsdPerHour,
+        // The busiest of NIC (in or out), CPU and disk.
+        utilizationRatio: Math.max(
+          Math.max(networkInMibPerSec, networkOutMibPerSec) / (brokers * rawNicMibPerSec),
+          cpuCores / (brokers * capacity.allocatable.vcpu),
+          retainedGib / (brokers * stage.diskGibPerBroker),
+        ),
+        nodeCpuAllocationRatio: cpuCores / (brokers * capacity.allocatable.vcpu),
+        nodeMemoryAllocationRatio: (pageCacheGib + brokers * stage.brokerHeapGib) / (brokers * capacity.allocatable.memoryGib),
+        activeHoursPerDay: 24,
+        bindingConstraint: binding.bindingConstraint,
+        reason: `${binding.detail}${describeHa(ha)} = ${count(brokers, `${instance.name} broker`)}.`,
+        constraints,
+        latency: null,
+        partitions,
+        partitionReplicas,
+      };
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Stream-processing stage (Flink task managers, Kafka consumer services, scoring services), sized
+ * by queueing at the peak event rate.
+ *
+ * Model: every worker core is one server of a G/G/c queue with a shared FCFS queue; the service
+ * time is `cpuMsPerEvent` with coefficient of variation `cpuMsPerEventCv`; arrivals have
+ * coefficient of variation `interArrivalCv`. Servers come from `sizeServers` (the search behind
+ * `requiredServers`: stability, utilization ceiling, latency SLO), workers = ⌈servers ÷ worker
+ * cores⌉, and latency is re-evaluated with the rounded-up server count. Partitions feeding the stage must number at least its parallelism and
+ * at least peak MiB/s ÷ the per-partition read limit (Jun Rao, Confluent, "How to choose the
+ * number of topics/partitions in a Kafka cluster").
+ */
+import { ceilWithTolerance, count, formatNumber } from '../numeric';
+import { responseTimeProfile, sizeServers } from '../queueing';
+import { describeWorkerGroup, haPolicy, memoizeByInstance, packWorkers, workerGroupNodesOn, type WorkerDemand, type WorkerGroup } from '../sizing';
+import type { CatalogInstanceType, InfeasibleStageMonth, ServerConstraint, StreamStageMonth, StreamStageSpec } from '../types';
+import { trafficAt, type MonthInputs, type StagePlan } from './plan';
+
+function describeServerDemand(
+  constraint: ServerConstraint,
+  servers: number,
+  workers: number,
+  stage: StreamStageSpec,
+  offeredLoad: number,
+): string {
+  const load = `${formatNumber(offeredLoad)} Erlangs`;
+  const toWorkers = `${count(servers, 'server')} → ${count(workers, 'worker')}`;
+  switch (constraint) {
+    case 'min-servers':
+      return `${toWorkers}: the minimum`;
+    case 'queue-stability':
+      return `${toWorkers}: the fewest that keep the queue stable at ${load}`;
+    case 'utilization-ceiling':
+      return `${toWorkers} keep utilization ≤ ${formatNumber(stage.maxUtilizationRatio)} at ${load}`;
+    case 'latency-slo':
+      return `${toWorkers} are the fewest with p${stage.latencySloPercentile} ≤ ${formatNumber(stage.latencySloMs)} ms at ${load}`;
+  }
+}
+
+/**
+ * The model of one stream stage over a projection: `planMonth` plans it at a demand multiplier, or
+ * explains why it cannot meet its SLO at any size. Plans carry the stage's parallelism.
+ * @param stage - parsed stream stage (SLO overrides already applied)
+ * @param zones - zones the scenario spans
+ */
+export function streamStageModel(stage: StreamStageSpec, zones: number) {
+  const packOn = memoizeByInstance((instance) => packWorkers(instance, stage, stage.nodeOverhead));
+  const ha = haPolicy(stage, zones, false);
+  return {
+    planMonth: ({ demandMultiplier }: MonthInputs) => planStreamMonth(stage, demandMultiplier, packOn, ha),
+  };
+}
+
+function planStreamMonth(
+  stage: StreamStageSpec,
+  demandMultiplier: number,
+  packOn: WorkerGroup['packOn'],
+  ha: WorkerGroup['ha'],
+): StagePlan | InfeasibleStageMonth {
+  const traffic = trafficAt(stage, demandMultiplier);
+  const queueShape = {
+    arrivalRatePerSec: traffic.peakEventsPerSec,
+    serviceTimeMs: stage.cpuMsPerEvent,
+    interArrivalCv: stage.interArrivalCv,
+    serviceTimeCv: stage.cpuMsPerEventCv,
+  };
+  const sizing = sizeServers({
+    ...queueShape,
+    latencySlo: { percentile: stage.latencySloPercentile, targetMs: stage.latencySloMs },
+    maxUtilizationRatio: stage.maxUtilizationRatio,
+  });
+  if (sizing.kind === 'infeasible') {
+    return { kind: 'infeasible', stageName: stage.name, stageKind: 'stream', reason: sizing.reason, bindingConstraint: sizing.bindingConstraint };
+  }
+
+  const offeredLoad = (traffic.peakEventsPerSec * stage.cpuMsPerEvent) / 1000;
+  const toWorkers = (servers: number) => ceilWithTolerance(servers / stage.workerCores);
+  const workers = toWorkers(sizing.servers);
+  const servers = workers * stage.workerCores;
+  const queue = { ...queueShape, servers };
+  const profile = responseTimeProfile(queue, [stage.latencySloPercentile, 99]);
+  const [predictedMs = NaN, p99Ms = NaN] = profile.percentilesMs;
+  const partitions = Math.max(servers, ceilWithTolerance(traffic.peakMibPerSec / stage.partitionReadMibPerSec));
+
+  // The requirement requiredServers reported as binding goes first, so it stays binding when
+  // rounding to workers or nodes makes others equal.
+  const requirements = [...sizing.requirements]
+    .filter((requirement) => requirement.servers > 0)
+    .sort((a, b) => Number(b.constraint === sizing.bindingConstraint) - Number(a.constraint === sizing.bindingConstraint));
+  const demands: WorkerDemand[] = requirements.map((requirement) => ({
+    constraint: requirement.constraint,
+    workers: toWorkers(requirement.servers),
+    detail: describeServerDemand(requirement.constraint, requirement.servers, toWorkers(requirement.servers), stage, offeredLoad),
+  }));
+  const group: WorkerGroup = { workerCores: stage.workerCores, workerMemoryGib: stage.workerMemoryGib, packOn, ha, demands, workers };
+
+  return {
+    parallelism: servers,
+    nodesOn: (instance) => workerGroupNodesOn(group, instance),
+    describe<T extends CatalogInstanceType>(instance: T): StreamStageMonth<T> {
+      const nodeGroup = describeWorkerGroup(group, instance);
+      return {
+        kind: 'sized',
+        stageKind: 'stream',
+        stageName: stage.name,
+        demand: {
+          avgEventsPerSec: traffic.avgEventsPerSec,
+          peakEventsPerSec: traffic.peakEventsPerSec,
+          peakMibPerSec: traffic.peakMibPerSec,
+          offeredLoadErlangs: offeredLoad,
+        },
+        servers,
+        workers,
+        nodes: nodeGroup.nodes,
+        instance,
+        workersPerNode: nodeGroup.workersPerNode,
+        nodeGroupOnDemandUsdPerHour: nodeGroup.nodes * instance.onDemandUsdPerHour,
+        utilizationRatio: profile.utilization,
+        nodeCpuAllocationRatio: nodeGroup.nodeCpuAllocationRatio,
+        nodeMemoryAllocationRatio: nodeGroup.nodeMemoryAllocationRatio,
+        activeHoursPerDay: 24,
+        bindingConstraint: nodeGroup.bindingConstraint,
+        reason:
+          `${nodeGroup.reason} Predicted p${stage.latencySloPercentile} ${formatNumber(predictedMs)} ms ` +
+          `(SLO ${formatNumber(stage.latencySloMs)} ms), utilization ${formatNumber(profile.utilization)}.`,
+        constraints: nodeGroup.constraints,
+        waitProbability: profile.waitProbability,
+        latency: {
+          percentile: stage.latencySloPercentile,
+          predictedMs,
+          targetMs: stage.latencySloMs,
+          // 1e-9 absorbs the bisection width when the SLO is met exactly.
+          meetsSlo: predictedMs <= stage.latencySloMs * (1 + 1e-9),
+          p99Ms,
+        },
+        partitions,
+      };
+    },
+  };
+}
