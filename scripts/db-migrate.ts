@@ -7,30 +7,16 @@
  *
  * Exit codes: 0 up to date, 1 failed (the message says why).
  */
-import { createDb } from "@/lib/db/client";
-import { describeDatabaseError } from "@/lib/db/errors";
 import { migrate } from "@/lib/db/migrate";
 
-async function main(): Promise<number> {
-  const db = await createDb();
-  try {
-    console.log(`Migrating ${db.location}`);
-    const result = await migrate(db, { log: (line) => console.log(`  ${line}`) });
-    console.log(
-      result.applied.length > 0
-        ? `Applied ${result.applied.length} migration(s); latest is ${result.latest}.`
-        : `Already up to date (latest ${result.latest ?? "none"}).`,
-    );
-    return 0;
-  } finally {
-    await db.close();
-  }
-}
+import { runWithDb } from "./run-with-db";
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Migration failed: ${error instanceof Error && error.name.startsWith("Migration") ? error.message : describeDatabaseError(error)}`);
-    process.exit(1);
-  },
-);
+runWithDb("Migration", async (db) => {
+  console.log(`Migrating ${db.location}`);
+  const result = await migrate(db, { log: (line) => console.log(`  ${line}`) });
+  console.log(
+    result.applied.length > 0
+      ? `Applied ${result.applied.length} migration(s); latest is ${result.latest}.`
+      : `Already up to date (latest ${result.latest ?? "none"}).`,
+  );
+});
