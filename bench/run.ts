@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: timings of the capacity model's hot paths against the targets in issue 3.
+ * `npm run bench`: timings of the capacity model's hot paths against the targets in issues 3 and 4.
  * Prints median, p95 and ops/s per case and PASS/FAIL against the target (on the median).
  * Timings depend on the machine and its load; compare figures only within one run.
  */
 import { erlangC } from '../lib/model/queueing';
 import { exampleWorkloads } from '../lib/model/examples';
+import { planScenario } from '../lib/model/plan-scenario';
 import { projectScenario } from '../lib/model/project';
+import { testPricing } from '../lib/model/test-pricing';
 import { syntheticCatalog } from './synthetic-catalog';
 
 interface Case {
@@ -44,6 +46,8 @@ const steadyGrowth = clickstream?.scenarios[0];
 if (clickstream === undefined || steadyGrowth === undefined) throw new Error('example workload missing');
 const catalog200 = syntheticCatalog(200);
 const scenario36Months = { ...steadyGrowth.spec, horizonMonths: 36, catalogFilter: {} };
+// The example's own ranges (growth 1–7 %, Flink CPU per event 0.3–0.5 ms), spot, commitments and DR.
+const monteCarlo1000 = { ...steadyGrowth.spec, horizonMonths: 36, uncertainty: { ...steadyGrowth.spec.uncertainty, samples: 1000 } };
 
 const cases: Case[] = [
   { name: 'erlangC(100000 servers, A = 99000)', targetMedianMs: 1, iterations: 500, run: () => erlangC(100_000, 99_000) },
@@ -52,6 +56,12 @@ const cases: Case[] = [
     targetMedianMs: 5,
     iterations: 200,
     run: () => projectScenario(clickstream.spec, scenario36Months, catalog200),
+  },
+  {
+    name: 'planScenario(clickstream, Monte Carlo 1,000 samples × 36 months, all cost lines)',
+    targetMedianMs: 200,
+    iterations: 10,
+    run: () => planScenario(clickstream.spec, monteCarlo1000, testPricing),
   },
 ];
 

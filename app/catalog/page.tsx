@@ -1,14 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
+import { CatalogVersions, OverrideHistory } from "@/components/catalog/catalog-history";
+import { FinOpsPanel, type ItemOverrideView, type OverridableItem, type ProviderDiscountView } from "@/components/catalog/finops-panel";
+import { InstanceTable } from "@/components/catalog/instance-table";
+import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
-import { browseInstanceTypes, catalogFacets, CatalogBrowseParamsSchema, type CatalogRow, type CatalogSort } from "@/lib/catalog/browse";
+import { browseInstanceTypes, catalogFacets, CatalogBrowseParamsSchema, type CatalogSort } from "@/lib/catalog/browse";
+import { diffCatalogs } from "@/lib/catalog/diff";
 import { loadCatalog } from "@/lib/catalog/load";
-import { SPOT_INTERRUPTION_BANDS, type InstanceEstimableField } from "@/lib/catalog/schema";
+import { CatalogVersionSchema, ProviderSchema, type Catalog } from "@/lib/catalog/schema";
+import {
+  getCurrentCatalog,
+  getOverrideRevisions,
+  getPricedCatalog,
+  listActiveOverrides,
+  listCatalogVersions,
+  listOverrideHistory,
+  loadCatalogVersion,
+  type ActiveOverride,
+  type PricedCatalog,
+} from "@/lib/db/catalog";
+import { discountKey, itemPriceKey, overridablePrices, providerName, type OverrideSection } from "@/lib/db/catalog-overrides";
+import type { DbClient } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
 import { firstValues } from "@/lib/schemas/workload-list";
+import { loadPageData } from "@/lib/server/page-data";
 
 export const metadata: Metadata = { title: "Catalog" };
 
@@ -20,28 +40,66 @@ const SORT_LABELS: Record<CatalogSort, string> = {
   memoryGib: "Memory",
 };
 
-const usd = (digits: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: digits, maximumFractionDigits: digits });
-const usdHourly = usd(4);
-const usdUnit = usd(5);
-
-/** A figure whose value is an estimate: marked with ≈ and its basis on hover (and for screen readers). */
-function Figure({ row, field, children }: { row: CatalogRow; field: InstanceEstimableField; children: string }) {
-  if (!row.estimatedFields.includes(field)) return <>{children}</>;
-  return (
-    <span className="text-amber-700" title={row.note}>
-      ≈ {children}
-      <span className="sr-only"> (estimate)</span>
-    </span>
-  );
-}
+const UNIT_BY_SECTION: Record<OverrideSection, string> = {
+  instanceTypes: "USD/hour",
+  storageTiers: "USD/GiB-month",
+  dataTransfer: "USD/GiB",
+};
 
 const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
+async function loadCatalogPage(db: DbClient, since: string | undefined) {
+  // First: registers the bundled catalog on a new database before the reads below.
+  const priced = await getPricedCatalog(db);
+  const [active, revisions, history, versions, list] = await Promise.all([
+    listActiveOverrides(db),
+    getOverrideRevisions(db),
+    listOverrideHistory(db),
+    listCatalogVersions(db),
+    getCurrentCatalog(db),
+  ]);
+  const older = since === undefined ? null : await loadCatalogVersion(db, since);
+  return { priced, active, revisions, history, versions, list, changes: older && diffCatalogs(older, list) };
+}
+
+/** The FinOps panel's plain-data view of the overrides in force. */
+function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<string, number>) {
+  const discounts: ProviderDiscountView[] = ProviderSchema.options.map((provider) => {
+    const o = active.find((a) => a.kind === "providerDiscount" && a.provider === provider);
+    return {
+      provider,
+      name: providerName(provider),
+      discountPercent: o?.kind === "providerDiscount" ? Number((o.discountRatio * 100).toFixed(6)) : null,
+      reason: o?.reason ?? null,
+      actor: o?.actor ?? null,
+      revision: revisions[discountKey(provider)] ?? 0,
+    };
+  });
+  const items: OverridableItem[] = overridablePrices(list).map((p) => ({
+    id: p.itemId,
+    unit: UNIT_BY_SECTION[p.section],
+    listValue: p.listValue,
+    revision: revisions[itemPriceKey(p.itemId, p.field)] ?? 0,
+  }));
+  const itemOverrides: ItemOverrideView[] = active.flatMap((o) => {
+    if (o.kind !== "itemPrice") return [];
+    const item = items.find((i) => i.id === o.itemId);
+    return [{ key: o.key, itemId: o.itemId, unit: item?.unit ?? "USD", listValue: item?.listValue ?? null, priceUsd: o.priceUsd, reason: o.reason, actor: o.actor, changedAt: formatDateTime(o.createdAt), revision: o.revision }];
+  });
+  return { discounts, items, itemOverrides };
+}
+
 export default async function CatalogPage({ searchParams }: PageProps<"/catalog">) {
-  const params = CatalogBrowseParamsSchema.parse(firstValues(await searchParams));
-  const catalog = loadCatalog();
-  const rows = browseInstanceTypes(params, catalog);
-  const facets = catalogFacets(catalog);
+  const raw = firstValues(await searchParams);
+  const params = CatalogBrowseParamsSchema.parse(raw);
+  const since = CatalogVersionSchema.safeParse(raw.since).data;
+  const result = await loadPageData((db) => loadCatalogPage(db, since));
+  // Without the database the bundled list prices still browse; overrides cannot be shown.
+  const priced: PricedCatalog = result.ok ? result.data.priced : { version: loadCatalog().version, catalog: loadCatalog(), overrides: [] };
+  const rows = browseInstanceTypes(params, priced.catalog);
+  const facets = catalogFacets(priced.catalog);
+  const marks = new Map(priced.overrides.filter((o) => o.field === "onDemandUsdPerHour").map((o) => [o.itemId, o]));
+  const marked = rows.filter((row) => marks.has(row.id)).length;
 
   return (
     <>
@@ -49,12 +107,21 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
         title="Catalog"
         description={
           <>
-            Instance types and list prices the model chooses from: catalog version {catalog.version}, prices in {catalog.currency},
-            Linux on-demand per hour. Each row links to its source and as-of date; <span className="text-amber-700">≈</span> marks an
-            estimate (hover it for its basis).
+            Instance types and the prices the model uses: priced catalog <span className="font-mono">{priced.version}</span> (catalog
+            version + override revision), prices in {priced.catalog.currency}, Linux on-demand per hour. A struck-through price
+            is the list price FinOps overrode; <span className="text-amber-700">≈</span> marks an estimate (hover it for its basis).
           </>
         }
       />
+      {result.ok ? (
+        <div className="mb-6">
+          <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions)} />
+        </div>
+      ) : (
+        <div className="mb-6">
+          <DatabaseUnavailable message={`${result.message} Showing the bundled list prices; FinOps overrides are unavailable.`} retryHref="/catalog" />
+        </div>
+      )}
       <form action="/catalog" className="mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter instance types">
         <label className="flex flex-col gap-1">
           Provider
@@ -124,62 +191,20 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
       <Card>
         <p className="px-3 pt-3 text-sm text-slate-600" role="status">
           {rows.length} instance {rows.length === 1 ? "type" : "types"}, sorted by {SORT_LABELS[params.sort].toLowerCase()}
+          {marked > 0 ? `; ${marked} ${marked === 1 ? "price" : "prices"} changed by FinOps overrides` : ""}
         </p>
         {rows.length === 0 ? (
           <p className="px-3 py-6 text-sm text-slate-600">No instance type matches these filters. Loosen one, or reset.</p>
         ) : (
-          <Table aria-label="Instance types">
-            <thead>
-              <tr>
-                <TableHead>Instance</TableHead>
-                <TableHead>Region</TableHead>
-                <TableHead>Arch</TableHead>
-                <TableHead className="text-right">vCPU</TableHead>
-                <TableHead className="text-right">Memory (GiB)</TableHead>
-                <TableHead className="text-right">Network (Gbps)</TableHead>
-                <TableHead className="text-right">USD/hour</TableHead>
-                <TableHead className="text-right">USD/vCPU-hour</TableHead>
-                <TableHead className="text-right">USD/GiB-hour</TableHead>
-                <TableHead className="text-right">Spot discount</TableHead>
-                <TableHead className="text-right">Interruptions/month</TableHead>
-                <TableHead>Source</TableHead>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="hover:bg-slate-50">
-                  <TableCell className="whitespace-nowrap font-mono">{row.name}</TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    {row.provider.toUpperCase()} {row.region}
-                  </TableCell>
-                  <TableCell>{row.arch}</TableCell>
-                  <NumericCell>{row.vcpu}</NumericCell>
-                  <NumericCell>{row.memoryGib}</NumericCell>
-                  <NumericCell>
-                    <Figure row={row} field="networkGbps">{String(row.networkGbps)}</Figure>
-                  </NumericCell>
-                  <NumericCell>
-                    <Figure row={row} field="onDemandUsdPerHour">{usdHourly.format(row.onDemandUsdPerHour)}</Figure>
-                  </NumericCell>
-                  <NumericCell>{usdUnit.format(row.usdPerVcpuHour)}</NumericCell>
-                  <NumericCell>{usdUnit.format(row.usdPerGibHour)}</NumericCell>
-                  <NumericCell>
-                    <Figure row={row} field="spotDiscountRatio">{`${Math.round(row.spotDiscountRatio * 100)} %`}</Figure>
-                  </NumericCell>
-                  <NumericCell>
-                    <Figure row={row} field="spotInterruptionBand">{SPOT_INTERRUPTION_BANDS[row.spotInterruptionBand]?.label ?? String(row.spotInterruptionBand)}</Figure>
-                  </NumericCell>
-                  <TableCell className="whitespace-nowrap">
-                    <a href={row.source} className="text-sky-800 hover:underline" target="_blank" rel="noreferrer">
-                      {row.asOf}
-                    </a>
-                  </TableCell>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <InstanceTable rows={rows} overrides={marks} />
         )}
       </Card>
+      {result.ok ? (
+        <div className="mt-6 flex flex-col gap-6">
+          <OverrideHistory entries={result.data.history} />
+          <CatalogVersions versions={result.data.versions} since={since} changes={result.data.changes} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import type { WorkloadSort, WorkloadSummary } from "@/lib/db/workloads";
-import { formatCompact, formatDateTime } from "@/lib/format";
+import { formatCompact, formatDateTime, formatInteger } from "@/lib/format";
 import type { WorkloadListParams } from "@/lib/schemas/workload-list";
 
 type Column = { sort?: WorkloadSort; label: string; numeric?: boolean };
@@ -14,6 +14,8 @@ const COLUMNS: Column[] = [
   { label: "Kind" },
   { label: "Tags" },
   { sort: "peakEventsPerSec", label: "Peak events/s", numeric: true },
+  { label: "Current nodes", numeric: true },
+  { sort: "headlineCostUsdPerMonth", label: "Monthly cost (USD)", numeric: true },
   { label: "Scenarios", numeric: true },
   { sort: "updatedAt", label: "Updated" },
 ];
@@ -89,6 +91,8 @@ export function WorkloadTable({ rows, params }: { rows: WorkloadSummary[]; param
               </div>
             </TableCell>
             <NumericCell>{row.peakEventsPerSec === null ? "—" : formatCompact(row.peakEventsPerSec)}</NumericCell>
+            <NumericCell>{row.headlineNodes === null ? "—" : formatInteger(row.headlineNodes)}</NumericCell>
+            <NumericCell>{row.headlineCostUsdPerMonth === null ? "—" : `$${formatInteger(row.headlineCostUsdPerMonth)}`}</NumericCell>
             <NumericCell>{row.scenarioCount}</NumericCell>
             <TableCell className="whitespace-nowrap text-slate-600">{formatDateTime(row.updatedAt)}</TableCell>
           </tr>

@@ -155,3 +155,70 @@ export async function createScenario(db: DbClient, input: CreateScenarioInput): 
   });
   return getScenario(db, created.id);
 }
+
+export type UpdateScenarioInput = {
+  id: string;
+  /** The `version` the editor read; the update applies only if the row still has it. */
+  expectedVersion: number;
+  changes: Partial<Pick<CreateScenarioInput, "name" | "description" | "spec">>;
+};
+
+export type UpdateScenarioResult =
+  | { kind: "updated"; scenario: ScenarioDetail }
+  /** Someone saved first: `current` is what they saved, for the conflict message. */
+  | { kind: "conflict"; current: ScenarioDetail }
+  | { kind: "not_found" };
+
+/**
+ * Optimistic-concurrency update of a live scenario, like `updateWorkload`: applies `changes` only
+ * if the row's version is still `expectedVersion`, and bumps the version.
+ *
+ * @throws ZodError when `changes.spec` is invalid; Error when the name is empty
+ * @example await updateScenario(prisma, { id, expectedVersion: 1, changes: { name: "Baseline" } }) //=> { kind: "updated", scenario: { version: 2, … } }
+ */
+export async function updateScenario(db: DbClient, input: UpdateScenarioInput): Promise<UpdateScenarioResult> {
+  if (!isUuid(input.id)) return { kind: "not_found" };
+  const { changes } = input;
+  const data: Prisma.ScenarioUpdateManyMutationInput = { version: { increment: 1 } };
+  if (changes.name !== undefined) {
+    data.name = changes.name.trim();
+    if (!data.name) throw new Error("Scenario name must not be empty.");
+  }
+  if (changes.description !== undefined) data.description = changes.description.trim();
+  if (changes.spec !== undefined) data.spec = ScenarioSpecSchema.parse(changes.spec);
+  const { count } = await db.scenario.updateMany({
+    where: { id: input.id, version: input.expectedVersion, deletedAt: null, workload: { deletedAt: null } },
+    data,
+  });
+  const current = await getScenario(db, input.id);
+  if (!current) return { kind: "not_found" };
+  return count === 1 ? { kind: "updated", scenario: current } : { kind: "conflict", current };
+}
+
+/**
+ * Soft-deletes a live scenario.
+ *
+ * @returns the profile it belonged to, or null when there was no live scenario with that id
+ */
+export async function deleteScenario(db: DbClient, id: string): Promise<{ workloadId: string } | null> {
+  const scenario = await getScenario(db, id);
+  if (!scenario) return null;
+  await db.scenario.update({ where: { id }, data: { deletedAt: new Date() } });
+  return { workloadId: scenario.workloadId };
+}
+
+/**
+ * Copies a live scenario within its profile under the name "<name> (copy)".
+ *
+ * @returns the copy, or null when there is no live scenario with that id
+ */
+export async function cloneScenario(db: DbClient, id: string): Promise<ScenarioDetail | null> {
+  const source = await getScenario(db, id);
+  if (!source) return null;
+  return createScenario(db, {
+    workloadId: source.workloadId,
+    name: `${source.name} (copy)`.slice(0, 200),
+    description: source.description,
+    spec: source.spec,
+  });
+}

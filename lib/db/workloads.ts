@@ -3,8 +3,11 @@
  * `prisma`, or an interactive transaction's `tx`), so callers choose the transaction.
  * Soft-deleted profiles (`deletedAt` set) are invisible here.
  */
+import type { WorkloadDocument } from "@/lib/export/workload-document";
+import { projectScenario } from "@/lib/model/project";
 import { WorkloadSpecSchema, ScenarioSpecSchema } from "@/lib/model/schemas";
-import type { ScenarioSpec, ScenarioSpecInput, WorkloadSpec, WorkloadSpecInput } from "@/lib/model/types";
+import { monthTotals } from "@/lib/schemas/scenario-projection";
+import type { CatalogInstanceType, ScenarioSpec, ScenarioSpecInput, WorkloadSpec, WorkloadSpecInput } from "@/lib/model/types";
 
 import type { DbClient } from "./client";
 import type { Prisma, WorkloadKind } from "./generated/client";
@@ -14,7 +17,7 @@ import { normalizeTags, parseStoredScenarioSpec, parseStoredWorkloadSpec } from 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export const WORKLOAD_SORTS = ["name", "team", "updatedAt", "createdAt", "peakEventsPerSec"] as const;
+export const WORKLOAD_SORTS = ["name", "team", "updatedAt", "createdAt", "peakEventsPerSec", "headlineCostUsdPerMonth"] as const;
 export type WorkloadSort = (typeof WORKLOAD_SORTS)[number];
 export type SortDirection = "asc" | "desc";
 
@@ -30,6 +33,10 @@ export type WorkloadSummary = {
   tags: string[];
   kind: WorkloadKind;
   peakEventsPerSec: number | null;
+  /** Nodes of every stage in month 0 of the first scenario (null until computed, or infeasible). */
+  headlineNodes: number | null;
+  /** On-demand compute in month 0 of the first scenario, USD per month. */
+  headlineCostUsdPerMonth: number | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -63,7 +70,7 @@ export type ListWorkloadsOptions = {
   kind?: WorkloadKind;
   /** Default `updatedAt`. */
   sort?: WorkloadSort;
-  /** Default `desc` for dates and peak events/s, `asc` for text. */
+  /** Default `desc` for dates and figures, `asc` for text. */
   direction?: SortDirection;
   /** 1-based, default 1. */
   page?: number;
@@ -90,6 +97,8 @@ function toSummary(row: SummaryRow): WorkloadSummary {
     tags: row.tags,
     kind: row.kind,
     peakEventsPerSec: row.peakEventsPerSec,
+    headlineNodes: row.headlineNodes,
+    headlineCostUsdPerMonth: row.headlineCostUsdPerMonth === null ? null : row.headlineCostUsdPerMonth.toNumber(),
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -128,7 +137,7 @@ export async function listWorkloads(db: DbClient, options: ListWorkloadsOptions 
   const direction = options.direction ?? (sort === "name" || sort === "team" ? "asc" : "desc");
   const where = workloadWhere(options);
   const primary: Prisma.WorkloadProfileOrderByWithRelationInput =
-    sort === "peakEventsPerSec" ? { peakEventsPerSec: { sort: direction, nulls: "last" } } : { [sort]: direction };
+    sort === "peakEventsPerSec" || sort === "headlineCostUsdPerMonth" ? { [sort]: { sort: direction, nulls: "last" } } : { [sort]: direction };
   const [total, rows] = await Promise.all([
     db.workloadProfile.count({ where }),
     db.workloadProfile.findMany({
@@ -207,7 +216,7 @@ function requireName(name: string, what: string): string {
  *
  * @throws ZodError when a spec is invalid; Error when a name is empty
  */
-export async function createWorkload(db: DbClient, input: CreateWorkloadInput): Promise<WorkloadDetail> {
+export async function createWorkload(db: DbClient, input: CreateWorkloadInput, options: HeadlineOptions = {}): Promise<WorkloadDetail> {
   const spec = WorkloadSpecSchema.parse(input.spec);
   const scenarios = (input.scenarios ?? []).map((s) => ({
     name: requireName(s.name, "Scenario"),
@@ -216,6 +225,7 @@ export async function createWorkload(db: DbClient, input: CreateWorkloadInput): 
   }));
   const created = await db.workloadProfile.create({
     data: {
+      ...(options.instanceTypes ? computeHeadline(spec, scenarios[0]?.spec, options.instanceTypes) : {}),
       name: requireName(input.name, "Workload"),
       description: input.description?.trim() ?? "",
       team: input.team?.trim() ?? "",
@@ -232,7 +242,10 @@ export async function createWorkload(db: DbClient, input: CreateWorkloadInput): 
   return detail;
 }
 
-export type UpdateWorkloadInput = {
+/** With `instanceTypes` (the priced catalog), a write also stores the headline figures. */
+export type HeadlineOptions = { instanceTypes?: readonly CatalogInstanceType[] };
+
+export type UpdateWorkloadInput = HeadlineOptions & {
   id: string;
   /** The `version` the editor read; the update applies only if the row still has it. */
   expectedVersion: number;
@@ -265,6 +278,7 @@ export async function updateWorkload(db: DbClient, input: UpdateWorkloadInput): 
     data.spec = spec;
     data.kind = spec.kind;
     data.peakEventsPerSec = workloadPeakEventsPerSec(spec);
+    if (input.instanceTypes) Object.assign(data, computeHeadline(spec, await firstScenarioSpec(db, input.id), input.instanceTypes));
   }
   const { count } = await db.workloadProfile.updateMany({
     where: { id: input.id, version: input.expectedVersion, deletedAt: null },
@@ -273,6 +287,114 @@ export async function updateWorkload(db: DbClient, input: UpdateWorkloadInput): 
   const current = await getWorkload(db, input.id);
   if (!current) return { kind: "not_found" };
   return count === 1 ? { kind: "updated", workload: current } : { kind: "conflict", current };
+}
+
+/**
+ * Creates a profile and its scenarios from an imported document (already parsed by its schema),
+ * in one statement: a document either lands whole or not at all.
+ */
+export async function importWorkload(db: DbClient, document: WorkloadDocument, options: HeadlineOptions = {}): Promise<WorkloadDetail> {
+  return createWorkload(db, { ...document.workload, scenarios: document.scenarios }, options);
+}
+
+/**
+ * Soft-deletes a live profile (its scenarios become invisible with it); {@link restoreWorkload}
+ * undoes it.
+ *
+ * @returns false when there was no live profile with that id
+ */
+export async function deleteWorkload(db: DbClient, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const { count } = await db.workloadProfile.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
+  return count === 1;
+}
+
+/**
+ * Brings a soft-deleted profile back, with the scenarios it had.
+ *
+ * @returns false when there was no deleted profile with that id
+ */
+export async function restoreWorkload(db: DbClient, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const { count } = await db.workloadProfile.updateMany({ where: { id, deletedAt: { not: null } }, data: { deletedAt: null } });
+  return count === 1;
+}
+
+/**
+ * Copies a live profile and its live scenarios under the name "<name> (copy)".
+ *
+ * @returns the copy, or null when there is no live profile with that id
+ */
+export async function duplicateWorkload(db: DbClient, id: string, options: HeadlineOptions = {}): Promise<WorkloadDetail | null> {
+  const source = await getWorkload(db, id);
+  if (!source) return null;
+  return createWorkload(
+    db,
+    {
+      name: `${source.name} (copy)`.slice(0, 200),
+      description: source.description,
+      team: source.team,
+      tags: source.tags,
+      spec: source.spec,
+      scenarios: source.scenarios.map((s) => ({ name: s.name, description: s.description, spec: s.spec })),
+    },
+    options,
+  );
+}
+
+/**
+ * The scenario the headline uses when a profile has none: month 0 of flat growth on the cheapest
+ * instance types in 3 zones. Without step events, month 0 does not depend on the start month.
+ */
+const DEFAULT_HEADLINE_SCENARIO: ScenarioSpecInput = { startMonth: "2026-01", horizonMonths: 1 };
+
+export type Headline = { headlineNodes: number | null; headlineCostUsdPerMonth: number | null };
+
+/**
+ * The list's headline figures: nodes and on-demand compute cost (USD per month, rounded to cents
+ * for the Decimal column) of every stage in month 0 of `scenario`, or of a default scenario.
+ * Both null when a stage cannot be sized.
+ *
+ * @example computeHeadline(clickstream.spec, clickstream.scenarios[0].spec, catalog) //=> { headlineNodes: 12, headlineCostUsdPerMonth: 6543.21 }
+ */
+export function computeHeadline(
+  spec: WorkloadSpec,
+  scenario: ScenarioSpec | undefined,
+  instanceTypes: readonly CatalogInstanceType[],
+): Headline {
+  const projection = projectScenario(spec, { ...(scenario ?? DEFAULT_HEADLINE_SCENARIO), horizonMonths: 1 }, instanceTypes);
+  const month = projection.months[0];
+  const totals = month ? monthTotals(month) : null;
+  return {
+    headlineNodes: totals?.nodes ?? null,
+    headlineCostUsdPerMonth: totals?.onDemandUsdPerMonth == null ? null : Math.round(totals.onDemandUsdPerMonth * 100) / 100,
+  };
+}
+
+/** The spec of a live profile's first live scenario (oldest), if any. */
+async function firstScenarioSpec(db: DbClient, workloadId: string): Promise<ScenarioSpec | undefined> {
+  const first = await db.scenario.findFirst({
+    where: { workloadId, deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { name: "asc" }, { id: "asc" }],
+    select: { id: true, spec: true },
+  });
+  return first ? parseStoredScenarioSpec(first.spec, first.id) : undefined;
+}
+
+/**
+ * Recomputes and stores a profile's headline figures (after its scenarios changed). Does not
+ * bump the version: the figures are derived, not edited. Run it in the same transaction as the
+ * write that changed them.
+ *
+ * @returns the new figures, or null when there is no live profile with that id
+ */
+export async function refreshHeadline(db: DbClient, workloadId: string, instanceTypes: readonly CatalogInstanceType[]): Promise<Headline | null> {
+  if (!isUuid(workloadId)) return null;
+  const row = await db.workloadProfile.findFirst({ where: { id: workloadId, deletedAt: null }, select: { spec: true } });
+  if (!row) return null;
+  const headline = computeHeadline(parseStoredWorkloadSpec(row.spec, workloadId), await firstScenarioSpec(db, workloadId), instanceTypes);
+  await db.workloadProfile.update({ where: { id: workloadId }, data: headline });
+  return headline;
 }
 
 /**

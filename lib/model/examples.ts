@@ -66,7 +66,10 @@ const clickstream: ExampleWorkloadInput = {
   scenarios: [
     {
       name: 'Steady 4 % monthly growth',
-      description: 'Traffic compounds at 4 % a month for three years; cheapest AWS us-east-1 nodes.',
+      description:
+        'Traffic compounds at 4 % a month (1–7 % plausible) for three years; cheapest AWS us-east-1 ' +
+        'nodes, Flink on 70 % spot above a 20 % on-demand base, a 1-year commitment ladder, 30 days ' +
+        'of tiered retention and the cheapest DR meeting RTO ≤ 60 min / RPO ≤ 5 min.',
       spec: {
         horizonMonths: 36,
         startMonth: '2026-01',
@@ -74,6 +77,16 @@ const clickstream: ExampleWorkloadInput = {
         instance: { mode: 'cheapest' },
         catalogFilter: { providers: ['aws'], regions: ['us-east-1'] },
         zones: 3,
+        purchase: { onDemandBaseRatio: 0.2, spotShareRatio: 0.7, commitment: { coverage: 'p10-ladder', termYears: 1 } },
+        storage: { compressionRatio: 4, retentionDays: 30, warmAfterDays: 3, coldAfterDays: 14 },
+        network: { internetEgressGibPerMonth: 500 },
+        dr: { strategy: 'compare', rtoTargetMinutes: 60, rpoTargetMinutes: 5 },
+        uncertainty: {
+          samples: 1000,
+          seed: 1,
+          growthRatio: { low: 0.01, likely: 0.04, high: 0.07 },
+          stages: { 'flink-sessionize': { cpuMsPerEvent: { low: 0.3, likely: 0.35, high: 0.5 } } },
+        },
       },
     },
     {
@@ -140,13 +153,14 @@ const nightlyEtl: ExampleWorkloadInput = {
   scenarios: [
     {
       name: '3 % monthly data growth',
-      description: 'Data volume compounds at 3 % a month; cheapest GCP nodes.',
+      description: 'Data volume compounds at 3 % a month; cheapest GCP nodes, executors 80 % on spot.',
       spec: {
         horizonMonths: 36,
         startMonth: '2026-01',
         growth: { kind: 'compound', monthlyGrowthRatio: 0.03 },
         catalogFilter: { providers: ['gcp'] },
         zones: 1,
+        purchase: { spotShareRatio: 0.8 },
       },
     },
     {
@@ -198,12 +212,15 @@ const fraudScoring: ExampleWorkloadInput = {
   scenarios: [
     {
       name: 'Card volume growth',
-      description: 'Authorizations grow 2 % a month; cheapest node anywhere in the catalog.',
+      description:
+        'Authorizations grow 2 % a month; cheapest node anywhere in the catalog; all four DR ' +
+        'strategies compared against RTO ≤ 15 min / RPO ≤ 1 min.',
       spec: {
         horizonMonths: 24,
         startMonth: '2026-01',
         growth: { kind: 'compound', monthlyGrowthRatio: 0.02 },
         zones: 3,
+        dr: { strategy: 'compare', rtoTargetMinutes: 15, rpoTargetMinutes: 1 },
       },
     },
     {

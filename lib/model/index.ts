@@ -1,7 +1,9 @@
 /**
  * Headroom's capacity model: pure, deterministic TypeScript that turns a workload (a pipeline of
  * broker, stream and batch stages) and a scenario (growth, horizon, instance choice) into a
- * month-by-month capacity projection. No I/O, no framework imports, no clock or randomness: the
+ * month-by-month capacity projection, then (`planScenario`) prices it: compute by purchase option
+ * (spot with interruption risk, a commitment ladder), storage tiers, network, DR strategies, unit
+ * economics and P10/P50/P90 bands from Monte Carlo. No I/O, no framework imports, no clock or randomness: the
  * server runs it in actions and route handlers, the browser for instant what-if previews.
  *
  * Every formula, its source, units and limits: docs/model.md.
@@ -13,8 +15,25 @@
  * projection.months[0].stages[0]; // { kind: 'sized', nodes: 9, bindingConstraint: 'broker-disk', reason: '…' }
  */
 
-// The planner.
+// The planner, and the planner with prices (issue 4).
 export { projectScenario } from './project';
+export {
+  planScenario,
+  type CostBreakdown,
+  type PlannedMonth,
+  type PricedStageMonth,
+  type ScenarioPlan,
+  type UncertaintyBands,
+} from './plan-scenario';
+
+// Cost, spot, commitments, storage, network, DR and uncertainty building blocks.
+export { HOURS_PER_MONTH, nodeGroupUsdPerMonth, nodeUsdPerHour, usdPerMillionEvents, usdPerTbProcessed, type PurchaseOption } from './cost';
+export { binomialTailAbove, INTERRUPTION_RATE_BY_BAND, isSpotEligible, planSpotStage, type SpotStageMonth } from './spot';
+export { chooseOffer, commitmentLadder, type CommitmentLadder, type CommitmentLadderMonth } from './commitments';
+export { backupStorage, stageStorage, type StageStorageMonth } from './storage';
+export { stageNetwork, transferUsd, type StageNetworkMonth } from './network';
+export { analyzeDr, recoveryMinutes, type DrAnalysis, type DrMonthInput, type DrOption, type DrRecommendation } from './dr';
+export { bandOf, mulberry32, triangularQuantile, UNCERTAIN_STAGE_FIELDS, type Band } from './uncertainty';
 
 // Queueing: Erlang B/C, exact M/M/c, Allen–Cunneen G/G/c, the fewest servers for an SLO.
 export {
@@ -41,7 +60,14 @@ export {
   BrokerStageSchema,
   CatalogInstanceTypeSchema,
   CatalogSchema,
+  DrPolicySchema,
   GrowthSchema,
+  NetworkTopologySchema,
+  PricingSchema,
+  PurchaseMixSchema,
+  RangeSchema,
+  StoragePolicySchema,
+  UncertaintySchema,
   InstanceChoiceSchema,
   IsoMonthSchema,
   ScenarioSpecSchema,
@@ -57,5 +83,6 @@ export { ModelInputError, UnstableQueueError, type InputIssue } from './errors';
 // Example workloads (demo seed, docs, golden baseline) and the TEST catalog (not real prices).
 export { exampleWorkloads } from './examples';
 export { testCatalog } from './test-catalog';
+export { testPricing } from './test-pricing';
 
 export type * from './types';

@@ -13,7 +13,7 @@ import { CatalogSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas
 import { chooseCheapest, filterCatalog } from './sizing';
 import { batchStageModel } from './stages/batch';
 import { brokerStageModel } from './stages/broker';
-import type { MonthInputs, StagePlan } from './stages/plan';
+import type { MonthInputs, StageCount, StagePlan } from './stages/plan';
 import { streamStageModel } from './stages/stream';
 import type {
   CatalogInstanceType,
@@ -36,7 +36,8 @@ const OVERRIDABLE: Record<StageSpec['kind'], readonly (keyof SloOverride)[]> = {
   batch: ['completionWindowHours', 'maxUtilizationRatio'],
 };
 
-function applyOverrides(stages: readonly StageSpec[], scenario: ScenarioSpec, warnings: string[]): StageSpec[] {
+/** Applies the scenario's per-stage SLO overrides; unknown stages and fields become warnings. */
+export function applyOverrides(stages: readonly StageSpec[], scenario: ScenarioSpec, warnings: string[]): StageSpec[] {
   const names = new Set(stages.map((stage) => stage.name));
   for (const name of Object.keys(scenario.sloOverrides)) {
     if (!names.has(name)) warnings.push(`SLO override for unknown stage "${name}" was ignored.`);
@@ -59,7 +60,14 @@ function applyOverrides(stages: readonly StageSpec[], scenario: ScenarioSpec, wa
 }
 
 /** The stage model for a stage's kind, tagged so stream stages can be planned first. */
-function stageModel(stage: StageSpec, zones: number): { kind: StageSpec['kind']; planMonth: (inputs: MonthInputs) => StagePlan | InfeasibleStageMonth } {
+function stageModel(
+  stage: StageSpec,
+  zones: number,
+): {
+  kind: StageSpec['kind'];
+  planMonth: (inputs: MonthInputs) => StagePlan | InfeasibleStageMonth;
+  countMonth: (inputs: MonthInputs) => StageCount | InfeasibleStageMonth;
+} {
   switch (stage.kind) {
     case 'stream':
       return { kind: stage.kind, ...streamStageModel(stage, zones) };
@@ -68,6 +76,57 @@ function stageModel(stage: StageSpec, zones: number): { kind: StageSpec['kind'];
     case 'broker':
       return { kind: stage.kind, ...brokerStageModel(stage, zones) };
   }
+}
+
+type StageModel = ReturnType<typeof stageModel>;
+
+/**
+ * Plans every stage for one month: stream stages first, because their parallelism is a floor on
+ * the brokers' partition count.
+ */
+function planMonthStages<P extends StageCount>(
+  models: readonly StageModel[],
+  demandMultiplier: number,
+  plan: (model: StageModel, inputs: MonthInputs) => P | InfeasibleStageMonth,
+): (P | InfeasibleStageMonth)[] {
+  const streamPlans = models.map((model) =>
+    model.kind === 'stream' ? plan(model, { demandMultiplier, consumerParallelism: 0 }) : undefined,
+  );
+  const consumerParallelism = Math.max(0, ...streamPlans.map((stagePlan) => (stagePlan !== undefined && 'nodesOn' in stagePlan ? (stagePlan.parallelism ?? 0) : 0)));
+  return models.map((model, index) => streamPlans[index] ?? plan(model, { demandMultiplier, consumerParallelism }));
+}
+
+/** Node count and running hours of one stage in one month; NaN nodes when it cannot be sized. */
+export interface StageNodeCount {
+  nodes: number;
+  activeHoursPerDay: number;
+}
+
+/**
+ * The lean path behind Monte Carlo (`uncertainty.ts`): node counts of parsed stages on given
+ * instance types, month by month, without choosing instances or writing explanations. Uses the
+ * same stage models as `projectScenario`, so a sample's count equals the projection's count for
+ * the same inputs and instance (tested).
+ * @param stages - parsed stages, overrides applied
+ * @param zones - zones the scenario spans
+ * @param multipliers - demand multiplier per month
+ * @param instanceAt - the instance of a stage in a month, or undefined when it had none
+ * @returns [month][stage] node counts
+ */
+export function sizeOnInstances(
+  stages: readonly StageSpec[],
+  zones: number,
+  multipliers: readonly number[],
+  instanceAt: (monthIndex: number, stageIndex: number) => CatalogInstanceType | undefined,
+): StageNodeCount[][] {
+  const models = stages.map((stage) => stageModel(stage, zones));
+  return multipliers.map((demandMultiplier, monthIndex) =>
+    planMonthStages(models, demandMultiplier, (model, inputs) => model.countMonth(inputs)).map((plan, stageIndex) => {
+      const instance = instanceAt(monthIndex, stageIndex);
+      const nodes = 'nodesOn' in plan && instance !== undefined ? plan.nodesOn(instance) : NaN;
+      return { nodes: typeof nodes === 'number' ? nodes : NaN, activeHoursPerDay: 'nodesOn' in plan ? plan.activeHoursPerDay : 0 };
+    }),
+  );
 }
 
 type InfeasibleReason = Pick<InfeasibleStageMonth, 'kind' | 'reason' | 'bindingConstraint'>;
@@ -155,23 +214,21 @@ export function projectScenario<T extends CatalogInstanceType>(
   const entries = stages.map((stage) => ({
     stage,
     candidates: candidatesFor(spec.stageInstances[stage.name] ?? spec.instance, eligible, catalog.length),
-    model: stageModel(stage, spec.zones),
   }));
+  const models = stages.map((stage) => stageModel(stage, spec.zones));
 
   const months = demandMultipliers(spec.growth, spec.startMonth, spec.horizonMonths).map(
     (demandMultiplier, monthIndex): MonthProjection<T> => {
-      // Stream stages first: their parallelism is a floor on the brokers' partition count.
-      const streamPlans = entries.map((entry) =>
-        entry.model.kind === 'stream' ? entry.model.planMonth({ demandMultiplier, consumerParallelism: 0 }) : undefined,
-      );
-      const consumerParallelism = Math.max(0, ...streamPlans.map((plan) => (plan !== undefined && 'nodesOn' in plan ? (plan.parallelism ?? 0) : 0)));
+      const plans = planMonthStages(models, demandMultiplier, (model, inputs) => model.planMonth(inputs));
       return {
         monthIndex,
         month: monthLabel(spec.startMonth, monthIndex),
         demandMultiplier,
-        stages: entries.map((entry, index) =>
-          sizeStage(entry.stage, streamPlans[index] ?? entry.model.planMonth({ demandMultiplier, consumerParallelism }), entry.candidates),
-        ),
+        stages: entries.map((entry, index) => {
+          const plan = plans[index];
+          if (plan === undefined) throw new Error('one plan per stage');
+          return sizeStage(entry.stage, plan, entry.candidates);
+        }),
       };
     },
   );

@@ -440,6 +440,51 @@ function validateRequiredServersInput(input: RequiredServersInput): void {
  * first c that passes is the fewest. O(c) overall.
  */
 export function sizeServers(input: RequiredServersInput): ServerSizing {
+  const setup = sizingSetup(input);
+  if (setup.kind === 'infeasible') return setup;
+  const { stabilityServers, utilizationServers } = setup;
+  const sloServers = firstServersMeetingSlo(setup, Math.max(1, stabilityServers));
+  if (typeof sloServers !== 'number') return sloServers;
+
+  const requirements: { constraint: ServerConstraint; servers: number }[] = [
+    { constraint: 'min-servers', servers: 1 },
+    { constraint: 'queue-stability', servers: stabilityServers },
+    { constraint: 'utilization-ceiling', servers: utilizationServers },
+    { constraint: 'latency-slo', servers: sloServers },
+  ];
+  const servers = Math.max(...requirements.map((requirement) => requirement.servers));
+  const bindingConstraint =
+    SERVER_CONSTRAINT_ORDER.find((constraint) =>
+      requirements.some((requirement) => requirement.constraint === constraint && requirement.servers === servers),
+    ) ?? 'latency-slo';
+  return { kind: 'sized', servers, bindingConstraint, requirements };
+}
+
+/**
+ * Only the count of `sizeServers` (equal to its `servers`, tested), found faster for Monte Carlo:
+ * the SLO search starts at the highest floor instead of the stability floor. P(response > target)
+ * falls as c grows, so the first passing c from that floor is max(floors, the SLO's own count).
+ * @returns the fewest servers, or why there is no such count
+ */
+export function fewestServers(input: RequiredServersInput): number | Infeasible<'latency-slo' | 'model-limit'> {
+  const setup = sizingSetup(input);
+  if (setup.kind === 'infeasible') return setup;
+  return firstServersMeetingSlo(setup, Math.max(1, setup.stabilityServers, setup.utilizationServers));
+}
+
+interface SizingSetup {
+  kind: 'setup';
+  queue: GeneralQueueInput;
+  offeredLoad: number;
+  /** 1 − percentile/100: the allowed P(response > target). */
+  tail: number;
+  targetMs: number;
+  stabilityServers: number;
+  utilizationServers: number;
+}
+
+/** Validation, the floors, and the SLO check that no server count can pass. */
+function sizingSetup(input: RequiredServersInput): SizingSetup | Infeasible<'latency-slo' | 'model-limit'> {
   validateRequiredServersInput(input);
   const { arrivalRatePerSec, serviceTimeMs, latencySlo, maxUtilizationRatio } = input;
   const queue: GeneralQueueInput = {
@@ -474,32 +519,24 @@ export function sizeServers(input: RequiredServersInput): ServerSizing {
   const stabilityServers = offeredLoad === 0 ? 0 : Math.floor(offeredLoad) + 1;
   const utilizationServers = ceilWithTolerance(offeredLoad / maxUtilizationRatio);
   if (Math.max(stabilityServers, utilizationServers) > MAX_SERVERS) return modelLimit(offeredLoad);
+  return { kind: 'setup', queue, offeredLoad, tail, targetMs: latencySlo.targetMs, stabilityServers, utilizationServers };
+}
 
-  let sloServers = Math.max(1, stabilityServers);
-  if (offeredLoad > 0) {
-    let inverseB = inverseErlangB(sloServers, offeredLoad);
-    for (;;) {
-      queue.servers = sloServers;
-      const model = buildResponseModel(queue, offeredLoad, erlangCFromInverseB(sloServers, offeredLoad, inverseB));
-      if (responseSurvival(model, latencySlo.targetMs) <= tail) break;
-      sloServers += 1;
-      if (sloServers > MAX_SERVERS) return modelLimit(offeredLoad);
-      inverseB = 1 + (sloServers / offeredLoad) * inverseB;
-    }
+/** The first c ≥ `from` (from > offered load, or no load) with P(response > target) ≤ tail. */
+function firstServersMeetingSlo(setup: SizingSetup, from: number): number | Infeasible<'model-limit'> {
+  const { offeredLoad, tail, targetMs } = setup;
+  if (offeredLoad === 0) return from;
+  const queue = { ...setup.queue };
+  let servers = from;
+  let inverseB = inverseErlangB(servers, offeredLoad);
+  for (;;) {
+    queue.servers = servers;
+    const model = buildResponseModel(queue, offeredLoad, erlangCFromInverseB(servers, offeredLoad, inverseB));
+    if (responseSurvival(model, targetMs) <= tail) return servers;
+    servers += 1;
+    if (servers > MAX_SERVERS) return modelLimit(offeredLoad);
+    inverseB = 1 + (servers / offeredLoad) * inverseB;
   }
-
-  const requirements: { constraint: ServerConstraint; servers: number }[] = [
-    { constraint: 'min-servers', servers: 1 },
-    { constraint: 'queue-stability', servers: stabilityServers },
-    { constraint: 'utilization-ceiling', servers: utilizationServers },
-    { constraint: 'latency-slo', servers: sloServers },
-  ];
-  const servers = Math.max(...requirements.map((requirement) => requirement.servers));
-  const bindingConstraint =
-    SERVER_CONSTRAINT_ORDER.find((constraint) =>
-      requirements.some((requirement) => requirement.constraint === constraint && requirement.servers === servers),
-    ) ?? 'latency-slo';
-  return { kind: 'sized', servers, bindingConstraint, requirements };
 }
 
 function modelLimit(offeredLoad: number): Infeasible<'model-limit'> {

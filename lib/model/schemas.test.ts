@@ -98,7 +98,45 @@ describe('ScenarioSpecSchema', () => {
       catalogFilter: {},
       zones: 3,
       sloOverrides: {},
+      purchase: {
+        onDemandBaseRatio: 0,
+        spotShareRatio: 0,
+        spotEligibility: {},
+        spotReplacementMinutes: 5,
+        spotRiskToleranceRatio: 0.05,
+        commitment: { coverage: 'none', termYears: 1 },
+      },
+      storage: { compressionRatio: 1 },
+      network: { fetchFromFollower: false, internetEgressGibPerMonth: 0 },
+      dr: {
+        strategy: 'none',
+        backupIntervalHours: 24,
+        backupRetentionDays: 7,
+        restoreThroughputGibPerHour: 1000,
+        provisioningMinutes: 30,
+        scaleOutMinutes: 10,
+        failoverMinutes: 5,
+        replicationLagSeconds: 60,
+        standbyCapacityRatio: 0.25,
+      },
     });
+  });
+
+  it('names the field in issue-4 messages: spot share, RTO target, cold tier, ranges', () => {
+    const issues = (input: unknown) =>
+      ScenarioSpecSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    expect(issues({ startMonth: '2026-03', purchase: { spotShareRatio: 1.5 } })).toEqual([
+      ['purchase.spotShareRatio', 'Spot share ratio must be at least 0 and at most 1.'],
+    ]);
+    expect(issues({ startMonth: '2026-03', dr: { rtoTargetMinutes: -1 } })).toEqual([
+      ['dr.rtoTargetMinutes', 'RTO target (minutes) must be at least 0 and at most 525,600.'],
+    ]);
+    expect(issues({ startMonth: '2026-03', storage: { warmAfterDays: 30, coldAfterDays: 7 } })).toEqual([
+      ['storage.coldAfterDays', 'Cold tier after (days) must be at least warm tier after (days).'],
+    ]);
+    expect(issues({ startMonth: '2026-03', uncertainty: { growthRatio: { low: 0.05, likely: 0.01, high: 0.1 } } })).toEqual([
+      ['uncertainty.growthRatio.likely', 'A range needs low ≤ likely ≤ high.'],
+    ]);
   });
 
   it.each([

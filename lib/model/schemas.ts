@@ -6,9 +6,9 @@
  *
  * Defaults are documented where they are declared, with their source or marked as an assumption.
  *
- * Uncertainty seam (issue 4): every numeric stage input here is a point value. Ranges
- * (low / likely / high) belong to a separate, range-valued spec that `uncertainty.ts` samples into
- * point specs of exactly this shape, so the model never sees a range.
+ * Uncertainty (issue 4): every numeric stage input here is a point value. Ranges (low / likely /
+ * high) live in the scenario's `uncertainty` block, which `uncertainty.ts` samples into point
+ * specs of exactly this shape, so the sizing models never see a range.
  */
 import { z } from 'zod';
 import { addThousandsSeparators } from './numeric';
@@ -361,10 +361,135 @@ export const SloOverrideSchema = z.object({
   completionWindowHours: positive('Completion window (hours)', 24 * 31).optional(),
 });
 
+// ---------------------------------------------------------------------------------------------
+// Cost, spot, storage, network, DR and uncertainty (issue 4). Every block is optional with
+// defaults, so scenarios stored before these fields existed parse to the same projection and a
+// cost at all on-demand, no tiering, no DR and no uncertainty.
+
+/** A ratio in [0, 1] (0 allowed, unlike `ratio`). */
+const shareRatio = (label: string) => numberField(label, { min: 0, max: 1 });
+
 /**
- * A scenario: how demand evolves and how nodes are chosen. Issue 4 adds purchase mix, DR and
- * uncertainty as further optional fields; unknown keys are stripped here, so older scenarios stay
- * valid when those fields arrive.
+ * How compute is bought. Mirrors AWS Auto Scaling's mixed-instances policy (`OnDemandBaseCapacity`
+ * + `OnDemandPercentageAboveBaseCapacity`, https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html):
+ * a share of each spot-eligible stage's nodes stays on-demand (the base), and `spotShareRatio` of
+ * the nodes above the base run on spot.
+ * - `spotEligibility`: per-stage override of the default (stream and batch workers eligible,
+ *   brokers not).
+ * - `spotReplacementMinutes` 5: [assumption] time from an interruption to a ready replacement
+ *   (AWS gives a 2-minute notice and Karpenter launches the replacement on the notice).
+ * - `spotRiskToleranceRatio` 0.05: [assumption] the acceptable probability per month that spot
+ *   interruptions exceed the buffer and leave a stage short of its SLO capacity.
+ * - `commitment`: `p10-ladder` recommends a commitment covering the low (P10) path of committable
+ *   (non-spot) compute; `offerId` picks a catalog offer, else the smallest discount of the term
+ *   (typically the most flexible program).
+ */
+export const PurchaseMixSchema = z
+  .object({
+    onDemandBaseRatio: shareRatio('On-demand base ratio').default(0),
+    spotShareRatio: shareRatio('Spot share ratio').default(0),
+    spotEligibility: z.record(z.string(), z.boolean({ error: 'Spot eligibility must be true or false.' })).default({}),
+    spotReplacementMinutes: nonNegative('Spot replacement time (minutes)', 24 * 60).default(5),
+    spotRiskToleranceRatio: ratio('Spot risk tolerance ratio').default(0.05),
+    commitment: z
+      .object({
+        coverage: z.enum(['none', 'p10-ladder'], { error: 'Commitment coverage must be "none" or "p10-ladder".' }).default('none'),
+        termYears: z.union([z.literal(1), z.literal(3)], { error: 'Commitment term must be 1 or 3 years.' }).default(1),
+        offerId: textField('Commitment offer id', 200).optional(),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+/**
+ * Retained data and its lifecycle. Data younger than `warmAfterDays` is hot (broker disks), then
+ * warm until `coldAfterDays`, then cold until `retentionDays` (default: the broker's own
+ * retention). `compressionRatio` 1 = events are stored at their stated size [assumption].
+ */
+export const StoragePolicySchema = z
+  .object({
+    compressionRatio: numberField('Compression ratio', { min: 1, max: 100 }).default(1),
+    retentionDays: positive('Retention (days)', 3650 * 3).optional(),
+    warmAfterDays: nonNegative('Warm tier after (days)', 3650 * 3).optional(),
+    coldAfterDays: nonNegative('Cold tier after (days)', 3650 * 3).optional(),
+  })
+  .prefault({})
+  .superRefine((storage, ctx) => {
+    if (storage.warmAfterDays !== undefined && storage.coldAfterDays !== undefined && storage.coldAfterDays < storage.warmAfterDays) {
+      ctx.addIssue({ code: 'custom', path: ['coldAfterDays'], message: 'Cold tier after (days) must be at least warm tier after (days).' });
+    }
+  });
+
+/**
+ * Network topology inputs. `consumersInOtherZonesRatio` defaults to (zones − 1) ÷ zones (clients
+ * spread evenly, leaders in a random zone); `fetchFromFollower` is Kafka KIP-392 rack-aware reads.
+ * `internetEgressGibPerMonth` is at month 0 and grows with demand.
+ */
+export const NetworkTopologySchema = z
+  .object({
+    consumersInOtherZonesRatio: shareRatio('Consumers in other zones ratio').optional(),
+    fetchFromFollower: z.boolean({ error: 'Fetch from follower must be true or false.' }).default(false),
+    internetEgressGibPerMonth: nonNegative('Internet egress (GiB/month)', 1e12).default(0),
+  })
+  .prefault({});
+
+export const DR_STRATEGIES = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'] as const;
+
+/**
+ * Disaster recovery to a second region. Defaults are [assumptions] to replace with measurements:
+ * daily backups kept 7 days; restore at 1,000 GiB/h; 30 minutes to provision a cluster with IaC;
+ * 10 minutes to scale a running standby out; 5 minutes to detect and fail over (DNS, clients);
+ * 60 s of asynchronous replication lag (MirrorMaker 2); a warm standby at 25 % of production.
+ */
+export const DrPolicySchema = z
+  .object({
+    strategy: z
+      .enum(['none', ...DR_STRATEGIES, 'compare'], {
+        error: 'DR strategy must be "none", "backup-restore", "pilot-light", "warm-standby", "active-active" or "compare".',
+      })
+      .default('none'),
+    backupIntervalHours: positive('Backup interval (hours)', 24 * 31).default(24),
+    backupRetentionDays: positive('Backup retention (days)', 3650).default(7),
+    restoreThroughputGibPerHour: positive('Restore throughput (GiB/hour)', 1e9).default(1000),
+    provisioningMinutes: nonNegative('Provisioning time (minutes)', 10_080).default(30),
+    scaleOutMinutes: nonNegative('Scale-out time (minutes)', 10_080).default(10),
+    failoverMinutes: nonNegative('Failover time (minutes)', 10_080).default(5),
+    replicationLagSeconds: nonNegative('Replication lag (seconds)', 604_800).default(60),
+    standbyCapacityRatio: ratio('Standby capacity ratio').default(0.25),
+    rtoTargetMinutes: nonNegative('RTO target (minutes)', 525_600).optional(),
+    rpoTargetMinutes: nonNegative('RPO target (minutes)', 525_600).optional(),
+  })
+  .prefault({});
+
+/** A range for an uncertain input: low ≤ likely ≤ high (same units as the field it replaces). */
+export const RangeSchema = z
+  .object({
+    low: numberField('Range low', {}),
+    likely: numberField('Range likely', {}),
+    high: numberField('Range high', {}),
+  })
+  .superRefine((range, ctx) => {
+    if (!(range.low <= range.likely && range.likely <= range.high)) {
+      ctx.addIssue({ code: 'custom', path: ['likely'], message: 'A range needs low ≤ likely ≤ high.' });
+    }
+  });
+
+/**
+ * Monte Carlo over ranges. `growthRatio` replaces the growth's rate (compound `monthlyGrowthRatio`
+ * or linear `monthlyIncreaseRatio`); `stages` maps stage name → field name → range. 1,000 samples
+ * give P10/P90 to about ±1 percentile point [assumption: enough for planning]; seed 1 by default.
+ */
+export const UncertaintySchema = z.object({
+  samples: wholeNumber('Samples', 1, 100_000).default(1000),
+  seed: wholeNumber('Seed', 0, 4_294_967_295).default(1),
+  growthRatio: RangeSchema.optional(),
+  stages: z.record(z.string(), z.record(z.string(), RangeSchema)).default({}),
+});
+
+/**
+ * A scenario: how demand evolves and how nodes are chosen, plus (issue 4) how compute is bought,
+ * storage lifecycle, network topology, DR and uncertainty. Unknown keys are stripped, and every
+ * issue-4 block is optional with defaults, so older scenarios stay valid.
  */
 export const ScenarioSpecSchema = z
   .object({
@@ -376,6 +501,11 @@ export const ScenarioSpecSchema = z
     catalogFilter: CatalogFilterSchema,
     zones: wholeNumber('Zones', 1, 6).default(3),
     sloOverrides: z.record(z.string(), SloOverrideSchema).default({}),
+    purchase: PurchaseMixSchema,
+    storage: StoragePolicySchema,
+    network: NetworkTopologySchema,
+    dr: DrPolicySchema,
+    uncertainty: UncertaintySchema.optional(),
   })
   .superRefine((scenario, ctx) => {
     scenario.growth.stepEvents.forEach((event, index) => {
@@ -417,3 +547,43 @@ export const CatalogSchema = z
       seen.add(instance.id);
     });
   });
+
+// ---------------------------------------------------------------------------------------------
+// Pricing (issue 4): what `planScenario` prices a projection with. lib/catalog/pricing.ts builds
+// it from the bundled catalog; tests use `testPricing`. Loose objects: catalog items carry
+// provenance fields the model passes through.
+
+export const PricedInstanceTypeSchema = CatalogInstanceTypeSchema.extend({
+  spotDiscountRatio: numberField('Spot discount ratio', { min: 0, max: 1 }),
+  spotInterruptionBand: wholeNumber('Spot interruption band', 0, 4),
+});
+
+export const StorageTierPriceSchema = z.looseObject({
+  id: textField('Storage tier id', 200),
+  name: textField('Storage tier name', 200),
+  kind: z.enum(['block', 'object', 'snapshot'], { error: 'Storage kind must be "block", "object" or "snapshot".' }),
+  accessTier: z.enum(['hot', 'warm', 'cold', 'archive'], { error: 'Access tier must be "hot", "warm", "cold" or "archive".' }),
+  usdPerGibMonth: nonNegative('Storage price (USD/GiB-month)', 1000),
+});
+
+export const TransferPriceSchema = z.looseObject({
+  kind: z.enum(['cross-zone', 'inter-region', 'internet-egress'], {
+    error: 'Transfer kind must be "cross-zone", "inter-region" or "internet-egress".',
+  }),
+  usdPerGib: nonNegative('Transfer price (USD/GiB)', 100),
+  chargedEachDirection: z.boolean({ error: 'Charged each direction must be true or false.' }),
+});
+
+export const CommitmentOfferSchema = z.looseObject({
+  id: textField('Commitment offer id', 200),
+  program: textField('Commitment program', 200),
+  termYears: z.union([z.literal(1), z.literal(3)], { error: 'Commitment term must be 1 or 3 years.' }),
+  discountRatio: numberField('Commitment discount ratio', { min: 0, max: 1 }),
+});
+
+export const PricingSchema = z.object({
+  instances: z.array(PricedInstanceTypeSchema),
+  storageTiers: z.array(StorageTierPriceSchema),
+  dataTransfer: z.array(TransferPriceSchema),
+  commitments: z.array(CommitmentOfferSchema),
+});

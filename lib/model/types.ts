@@ -10,6 +10,16 @@
  */
 import type { z } from 'zod';
 import type {
+  CommitmentOfferSchema,
+  DR_STRATEGIES,
+  DrPolicySchema,
+  NetworkTopologySchema,
+  PurchaseMixSchema,
+  RangeSchema,
+  StoragePolicySchema,
+  StorageTierPriceSchema,
+  TransferPriceSchema,
+  UncertaintySchema,
   BatchStageSchema,
   BrokerStageSchema,
   CatalogFilterSchema,
@@ -291,4 +301,39 @@ export interface Projection<T extends CatalogInstanceType = CatalogInstanceType>
   feasible: boolean;
   /** Inputs that were accepted but had no effect (unknown stage names, events past the horizon). */
   warnings: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pricing (issue 4)
+
+export type PurchaseMix = z.output<typeof PurchaseMixSchema>;
+export type StoragePolicy = z.output<typeof StoragePolicySchema>;
+export type NetworkTopology = z.output<typeof NetworkTopologySchema>;
+export type DrPolicy = z.output<typeof DrPolicySchema>;
+export type DrStrategy = (typeof DR_STRATEGIES)[number];
+export type Range = z.output<typeof RangeSchema>;
+export type UncertaintySpec = z.output<typeof UncertaintySchema>;
+
+/** An instance type with its spot terms (lib/catalog's instance types have this shape). */
+export interface PricedInstanceType extends CatalogInstanceType {
+  /** spot price = on-demand × (1 − ratio). */
+  spotDiscountRatio: number;
+  /** AWS Spot Advisor band: 0 <5 %, 1 5–10 %, 2 10–15 %, 3 15–20 %, 4 >20 % interrupted per month. */
+  spotInterruptionBand: number;
+}
+
+export type StorageTierPrice = z.output<typeof StorageTierPriceSchema>;
+export type TransferPrice = z.output<typeof TransferPriceSchema>;
+export type CommitmentOffer = z.output<typeof CommitmentOfferSchema>;
+
+/**
+ * Everything `planScenario` prices with, for one provider and region: structurally what
+ * lib/catalog holds (`pricingFor` in lib/catalog/pricing.ts builds it), so the model never imports
+ * catalog data.
+ */
+export interface PricingInput<T extends PricedInstanceType = PricedInstanceType> {
+  instances: readonly T[];
+  storageTiers: readonly StorageTierPrice[];
+  dataTransfer: readonly TransferPrice[];
+  commitments: readonly CommitmentOffer[];
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PAGE_SIZE, WORKLOAD_SORTS } from "@/lib/db/workloads";
+import { isUuid, MAX_PAGE_SIZE, WORKLOAD_SORTS } from "@/lib/db/workloads";
 
 /**
  * The workloads list's URL state (`?q=&sort=&dir=&page=`). A value that does not parse falls back
@@ -11,6 +11,8 @@ export const WorkloadListParamsSchema = z.object({
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).catch(20).default(20),
+  /** A profile just deleted, for the undo banner (not kept in sort and page links). */
+  deleted: z.string().refine(isUuid).optional().catch(undefined),
 });
 export type WorkloadListParams = z.infer<typeof WorkloadListParamsSchema>;
 

@@ -1,4 +1,4 @@
-import { Layers, Search } from "lucide-react";
+import { Layers, Plus, Search, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
@@ -7,8 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import { ActionButton } from "@/components/workloads/action-button";
 import { Pagination } from "@/components/workloads/pagination";
 import { listHref, WorkloadTable } from "@/components/workloads/workload-table";
+import { restoreWorkloadAction } from "@/lib/actions/workloads";
 import { listWorkloads } from "@/lib/db/workloads";
 import { firstValues, WorkloadListParamsSchema } from "@/lib/schemas/workload-list";
 import { loadPageData } from "@/lib/server/page-data";
@@ -26,7 +28,29 @@ export default async function WorkloadsPage({ searchParams }: PageProps<"/worklo
       <PageHeader
         title="Workloads"
         description="Each workload profile describes one data pipeline — its stages, traffic, SLOs and retention — and holds the scenarios that project it forward."
+        actions={
+          <div className="flex gap-2">
+            <Button asChild variant="outline">
+              <Link href="/workloads/import">
+                <Upload aria-hidden />
+                Import
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link href="/workloads/new">
+                <Plus aria-hidden />
+                New profile
+              </Link>
+            </Button>
+          </div>
+        }
       />
+      {params.deleted ? (
+        <div role="status" className="mb-4 flex items-center justify-between gap-4 rounded-md border border-slate-300 bg-slate-50 px-4 py-2 text-sm text-slate-800">
+          <span>The profile was deleted, with its scenarios.</span>
+          <ActionButton action={restoreWorkloadAction.bind(null, params.deleted)}>Undo</ActionButton>
+        </div>
+      ) : null}
       <form role="search" action="/workloads" className="mb-4 flex max-w-xl gap-2">
         <label htmlFor="workload-search" className="sr-only">
           Search workloads by name, team or tag

@@ -5,10 +5,13 @@ import { cache } from "react";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { ActionButton } from "@/components/workloads/action-button";
 import { describeGrowth } from "@/components/workloads/growth-summary";
 import { StageList } from "@/components/workloads/stage-list";
+import { deleteWorkloadAction, duplicateWorkloadAction } from "@/lib/actions/workloads";
 import { getWorkload } from "@/lib/db/workloads";
 import { formatDateTime } from "@/lib/format";
 import { loadPageData } from "@/lib/server/page-data";
@@ -36,7 +39,34 @@ export default async function WorkloadPage({ params }: PageProps<"/workloads/[id
         </Link>{" "}
         / <span aria-current="page">{workload.name}</span>
       </nav>
-      <PageHeader title={workload.name} description={workload.description || undefined} />
+      <PageHeader
+        title={workload.name}
+        description={workload.description || undefined}
+        actions={
+          <div className="flex flex-wrap items-start gap-2">
+            <Button asChild size="sm">
+              <Link href={`/workloads/${id}/edit`}>Edit profile</Link>
+            </Button>
+            <ActionButton action={duplicateWorkloadAction.bind(null, id)}>Duplicate</ActionButton>
+            <Button asChild size="sm" variant="outline">
+              <a href={`/api/v1/workloads/${id}/export`} download>
+                Export JSON
+              </a>
+            </Button>
+            <ActionButton
+              action={deleteWorkloadAction.bind(null, id)}
+              variant="ghost"
+              confirm={{
+                title: `Delete “${workload.name}”?`,
+                description: `The profile and its ${workload.scenarios.length} scenario(s) disappear from every list. You can undo this from the workloads page.`,
+                confirmLabel: "Delete profile",
+              }}
+            >
+              Delete
+            </ActionButton>
+          </div>
+        }
+      />
       <div className="mb-6 flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <Badge tone={workload.kind === "streaming" ? "info" : "neutral"}>{workload.kind}</Badge>
         {workload.team ? <span>Team {workload.team}</span> : null}
@@ -56,9 +86,14 @@ export default async function WorkloadPage({ params }: PageProps<"/workloads/[id
           </CardContent>
         </Card>
         <Card>
-          <CardHeader>
-            <CardTitle>Scenarios</CardTitle>
-            <CardDescription>Futures to test against this pipeline: growth, horizon and instance choice.</CardDescription>
+          <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+            <div className="flex flex-col gap-1">
+              <CardTitle>Scenarios</CardTitle>
+              <CardDescription>Futures to test against this pipeline: growth, horizon and instance choice.</CardDescription>
+            </div>
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/workloads/${id}/scenarios/new`}>New scenario</Link>
+            </Button>
           </CardHeader>
           {workload.scenarios.length === 0 ? (
             <CardContent className="text-sm text-slate-600">No scenarios yet.</CardContent>
@@ -76,7 +111,9 @@ export default async function WorkloadPage({ params }: PageProps<"/workloads/[id
                 {workload.scenarios.map((scenario) => (
                   <tr key={scenario.id}>
                     <TableCell>
-                      <span className="font-medium">{scenario.name}</span>
+                      <Link href={`/workloads/${id}/scenarios/${scenario.id}`} className="font-medium text-sky-800 hover:underline">
+                        {scenario.name}
+                      </Link>
                       {scenario.description ? <p className="text-xs text-slate-500">{scenario.description}</p> : null}
                     </TableCell>
                     <TableCell>{describeGrowth(scenario.spec.growth)}</TableCell>

@@ -27,9 +27,9 @@ const HOURS_PER_DAY = 24;
 export function batchStageModel(stage: BatchStageSpec, zones: number) {
   const packOn = memoizeByInstance((instance) => packWorkers(instance, stage, stage.nodeOverhead));
   const ha = haPolicy(stage, zones, false);
-  return {
-    planMonth: ({ demandMultiplier }: MonthInputs) => planBatchMonth(stage, demandMultiplier, packOn, ha),
-  };
+  const planMonth = ({ demandMultiplier }: MonthInputs) => planBatchMonth(stage, demandMultiplier, packOn, ha);
+  // Window arithmetic is cheap: the lean count is the plan itself.
+  return { planMonth, countMonth: planMonth };
 }
 
 function planBatchMonth(
@@ -67,7 +67,9 @@ function planBatchMonth(
     workers,
   };
 
+  const activeHoursPerDay = Math.min(HOURS_PER_DAY, runtimeHoursPerRun * stage.runsPerDay);
   return {
+    activeHoursPerDay,
     nodesOn: (instance) => workerGroupNodesOn(group, instance),
     describe<T extends CatalogInstanceType>(instance: T): BatchStageMonth<T> {
       const nodeGroup = describeWorkerGroup(group, instance);
@@ -84,7 +86,7 @@ function planBatchMonth(
         utilizationRatio: runtimeHoursPerRun / effectiveWindowHours,
         nodeCpuAllocationRatio: nodeGroup.nodeCpuAllocationRatio,
         nodeMemoryAllocationRatio: nodeGroup.nodeMemoryAllocationRatio,
-        activeHoursPerDay: Math.min(HOURS_PER_DAY, runtimeHoursPerRun * stage.runsPerDay),
+        activeHoursPerDay,
         bindingConstraint: nodeGroup.bindingConstraint,
         reason: `${nodeGroup.reason} Predicted run time ${formatNumber(runtimeHoursPerRun)} h of ${formatNumber(effectiveWindowHours)} h.`,
         constraints: nodeGroup.constraints,

@@ -30,7 +30,7 @@ import {
   type HaPolicy,
 } from '../sizing';
 import type { BrokerStageMonth, BrokerStageSpec, CatalogInstanceType, ConstraintRequirement } from '../types';
-import { trafficAt, type MonthInputs, type StagePlan } from './plan';
+import { STREAMING_HOURS_PER_DAY, trafficAt, type MonthInputs, type StagePlan } from './plan';
 
 /** Gbps → MiB/s: 10^9 bits ÷ 8 bits per byte ÷ 2^20 bytes per MiB. */
 const MIB_PER_SEC_PER_GBPS = 1e9 / 8 / 1_048_576;
@@ -70,10 +70,56 @@ function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): 
 export function brokerStageModel(stage: BrokerStageSpec, zones: number) {
   const capacityOn = memoizeByInstance((instance) => brokerCapacity(stage, instance));
   const ha = haPolicy(stage, zones, true);
+  const planMonth = ({ demandMultiplier, consumerParallelism }: MonthInputs) =>
+    planBrokerMonth(stage, demandMultiplier, consumerParallelism, capacityOn, ha);
+  // Already cheap arithmetic (explanations are built in `describe`): the lean count is the plan.
+  return { planMonth, countMonth: planMonth };
+}
+
+/** A month's instance-independent broker demand (module comment). */
+interface BrokerDemand {
+  networkInMibPerSec: number;
+  networkOutMibPerSec: number;
+  retainedGib: number;
+  pageCacheGib: number;
+  cpuCores: number;
+  partitionReplicas: number;
+  /** Brokers the disk and the partition-replica limit need (fractional; instance-independent). */
+  diskBrokers: number;
+  replicaBrokers: number;
+}
+
+/** Brokers each instance-dependent resource needs (fractional). */
+function brokersFor(stage: BrokerStageSpec, demand: BrokerDemand, capacity: BrokerCapacity) {
   return {
-    planMonth: ({ demandMultiplier, consumerParallelism }: MonthInputs) =>
-      planBrokerMonth(stage, demandMultiplier, consumerParallelism, capacityOn, ha),
+    networkIn: demand.networkInMibPerSec / capacity.nicMibPerSec,
+    networkOut: demand.networkOutMibPerSec / capacity.nicMibPerSec,
+    cpu: demand.cpuCores / (capacity.allocatable.vcpu * stage.maxUtilizationRatio),
+    memory: demand.pageCacheGib / capacity.pageCacheGib,
   };
+}
+
+/** Every constraint's node count on one instance type, with its explanation. */
+function brokerRequirements(stage: BrokerStageSpec, ha: HaPolicy, demand: BrokerDemand, capacity: BrokerCapacity): ConstraintRequirement[] {
+  const rf = stage.replicationFactor;
+  const perResource = brokersFor(stage, demand, capacity);
+  const mib = (x: number) => `${formatNumber(x)} MiB/s`;
+  const nic = `${mib(capacity.nicMibPerSec)} usable per NIC`;
+  const requirement = (constraint: ConstraintRequirement['constraint'], brokers: number, detail: string): ConstraintRequirement => ({
+    constraint,
+    nodes: nodesForDemand(brokers, ha),
+    detail: `${detail} → ${count(brokers, 'broker')}`,
+  });
+  return [
+    requirement('broker-disk', demand.diskBrokers, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(stage.retentionHours)} h × RF ${rf}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(stage.diskGibPerBroker)} GiB per broker`),
+    requirement('broker-network-in', perResource.networkIn, `${mib(demand.networkInMibPerSec)} in (peak × RF ${rf}) at ${nic}`),
+    requirement('broker-network-out', perResource.networkOut, `${mib(demand.networkOutMibPerSec)} out (${stage.consumerGroups} consumer groups + ${rf - 1} replica fetches) at ${nic}`),
+    requirement('broker-cpu', perResource.cpu, `${formatNumber(demand.cpuCores)} cores at ${formatNumber(stage.maxUtilizationRatio)} of ${formatNumber(capacity.allocatable.vcpu)} allocatable vCPU`),
+    requirement('broker-memory', perResource.memory, `${formatNumber(demand.pageCacheGib)} GiB page cache for ${formatNumber(stage.hotRetentionMinutes)} min of writes at ${formatNumber(capacity.pageCacheGib)} GiB per broker`),
+    requirement('partition-replicas', demand.replicaBrokers, `${formatNumber(demand.partitionReplicas)} partition replicas at ≤ ${formatNumber(stage.maxPartitionReplicasPerBroker)} per broker`),
+    { constraint: 'replication-factor', nodes: nodesForFloor(rf, ha), detail: `at least RF = ${count(rf, 'broker')}` },
+    ...zoneSpreadRequirement(ha),
+  ];
 }
 
 function planBrokerMonth(
@@ -100,48 +146,21 @@ function planBrokerMonth(
   const diskBrokers = retainedGib / (stage.diskGibPerBroker * stage.diskFillTargetRatio);
   const replicaBrokers = partitionReplicas / stage.maxPartitionReplicasPerBroker;
   const floorNodes = Math.max(nodesForFloor(rf, ha), nodesForFloor(ha.zones, ha));
-
-  /** Brokers each instance-dependent resource needs (fractional). */
-  const brokersFor = (capacity: BrokerCapacity) => ({
-    networkIn: networkInMibPerSec / capacity.nicMibPerSec,
-    networkOut: networkOutMibPerSec / capacity.nicMibPerSec,
-    cpu: cpuCores / (capacity.allocatable.vcpu * stage.maxUtilizationRatio),
-    memory: pageCacheGib / capacity.pageCacheGib,
-  });
-
-  function requirementsOn(capacity: BrokerCapacity): ConstraintRequirement[] {
-    const perResource = brokersFor(capacity);
-    const mib = (x: number) => `${formatNumber(x)} MiB/s`;
-    const nic = `${mib(capacity.nicMibPerSec)} usable per NIC`;
-    const demand = (constraint: ConstraintRequirement['constraint'], brokers: number, detail: string): ConstraintRequirement => ({
-      constraint,
-      nodes: nodesForDemand(brokers, ha),
-      detail: `${detail} → ${count(brokers, 'broker')}`,
-    });
-    return [
-      demand('broker-disk', diskBrokers, `${formatNumber(retainedGib)} GiB retained (${formatNumber(stage.retentionHours)} h × RF ${rf}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(stage.diskGibPerBroker)} GiB per broker`),
-      demand('broker-network-in', perResource.networkIn, `${mib(networkInMibPerSec)} in (peak × RF ${rf}) at ${nic}`),
-      demand('broker-network-out', perResource.networkOut, `${mib(networkOutMibPerSec)} out (${stage.consumerGroups} consumer groups + ${rf - 1} replica fetches) at ${nic}`),
-      demand('broker-cpu', perResource.cpu, `${formatNumber(cpuCores)} cores at ${formatNumber(stage.maxUtilizationRatio)} of ${formatNumber(capacity.allocatable.vcpu)} allocatable vCPU`),
-      demand('broker-memory', perResource.memory, `${formatNumber(pageCacheGib)} GiB page cache for ${formatNumber(stage.hotRetentionMinutes)} min of writes at ${formatNumber(capacity.pageCacheGib)} GiB per broker`),
-      demand('partition-replicas', replicaBrokers, `${formatNumber(partitionReplicas)} partition replicas at ≤ ${formatNumber(stage.maxPartitionReplicasPerBroker)} per broker`),
-      { constraint: 'replication-factor', nodes: nodesForFloor(rf, ha), detail: `at least RF = ${count(rf, 'broker')}` },
-      ...zoneSpreadRequirement(ha),
-    ];
-  }
+  const demand: BrokerDemand = { networkInMibPerSec, networkOutMibPerSec, retainedGib, pageCacheGib, cpuCores, partitionReplicas, diskBrokers, replicaBrokers };
 
   return {
+    activeHoursPerDay: STREAMING_HOURS_PER_DAY,
     nodesOn(instance) {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') return capacity;
-      const brokers = brokersFor(capacity);
+      const brokers = brokersFor(stage, demand, capacity);
       const largestDemand = Math.max(diskBrokers, replicaBrokers, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
       return Math.max(nodesForDemand(largestDemand, ha), floorNodes);
     },
     describe<T extends CatalogInstanceType>(instance: T): BrokerStageMonth<T> {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') throw new Error(`describe on an instance that does not fit: ${capacity}`);
-      const constraints = requirementsOn(capacity);
+      const constraints = brokerRequirements(stage, ha, demand, capacity);
       const binding = bindingRequirement(constraints);
       const brokers = binding.nodes;
       const rawNicMibPerSec = capacity.nicMibPerSec / stage.maxNetworkUtilizationRatio;
@@ -172,7 +191,7 @@ function planBrokerMonth(
         ),
         nodeCpuAllocationRatio: cpuCores / (brokers * capacity.allocatable.vcpu),
         nodeMemoryAllocationRatio: (pageCacheGib + brokers * stage.brokerHeapGib) / (brokers * capacity.allocatable.memoryGib),
-        activeHoursPerDay: 24,
+        activeHoursPerDay: STREAMING_HOURS_PER_DAY,
         bindingConstraint: binding.bindingConstraint,
         reason: `${binding.detail}${describeHa(ha)} = ${count(brokers, `${instance.name} broker`)}.`,
         constraints,

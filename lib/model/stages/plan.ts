@@ -17,14 +17,23 @@ export interface MonthInputs {
 
 export type SizedStageMonth<T extends CatalogInstanceType> = Exclude<StageMonth<T>, InfeasibleStageMonth>;
 
-export interface StagePlan {
+/** The counts of a month's plan, without explanations (what Monte Carlo needs). */
+export interface StageCount {
   /** Parallel servers (stream stages): a floor for the partition count of the brokers they read. */
   parallelism?: number;
+  /** Hours per day the node group runs (24 for streaming; run time × runs for batch). */
+  activeHoursPerDay: number;
   /** Node count on `instance`, or a sentence saying why the stage cannot run on it. */
   nodesOn(instance: CatalogInstanceType): number | string;
+}
+
+export interface StagePlan extends StageCount {
   /** The explained result on the chosen instance (one `nodesOn` accepted). */
   describe<T extends CatalogInstanceType>(instance: T): SizedStageMonth<T>;
 }
+
+/** Streaming node groups run around the clock. */
+export const STREAMING_HOURS_PER_DAY = 24;
 
 /** Bytes in a MiB (2^20), for event sizes → MiB/s. */
 const BYTES_PER_MIB = 1_048_576;

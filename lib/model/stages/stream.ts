@@ -11,10 +11,10 @@
  * number of topics/partitions in a Kafka cluster").
  */
 import { ceilWithTolerance, count, formatNumber } from '../numeric';
-import { responseTimeProfile, sizeServers } from '../queueing';
+import { fewestServers, responseTimeProfile, sizeServers } from '../queueing';
 import { describeWorkerGroup, haPolicy, memoizeByInstance, packWorkers, workerGroupNodesOn, type WorkerDemand, type WorkerGroup } from '../sizing';
-import type { CatalogInstanceType, InfeasibleStageMonth, ServerConstraint, StreamStageMonth, StreamStageSpec } from '../types';
-import { trafficAt, type MonthInputs, type StagePlan } from './plan';
+import type { CatalogInstanceType, Infeasible, InfeasibleStageMonth, ServerConstraint, StreamStageMonth, StreamStageSpec } from '../types';
+import { STREAMING_HOURS_PER_DAY, trafficAt, type MonthInputs, type StageCount, type StagePlan } from './plan';
 
 function describeServerDemand(
   constraint: ServerConstraint,
@@ -48,6 +48,47 @@ export function streamStageModel(stage: StreamStageSpec, zones: number) {
   const ha = haPolicy(stage, zones, false);
   return {
     planMonth: ({ demandMultiplier }: MonthInputs) => planStreamMonth(stage, demandMultiplier, packOn, ha),
+    countMonth: ({ demandMultiplier }: MonthInputs) => countStreamMonth(stage, demandMultiplier, packOn, ha),
+  };
+}
+
+/** The queue a stream stage is this month: peak arrivals, CPU time per event and their CVs. */
+function queueShapeAt(stage: StreamStageSpec, demandMultiplier: number) {
+  const traffic = trafficAt(stage, demandMultiplier);
+  const sizingInput = {
+    arrivalRatePerSec: traffic.peakEventsPerSec,
+    serviceTimeMs: stage.cpuMsPerEvent,
+    interArrivalCv: stage.interArrivalCv,
+    serviceTimeCv: stage.cpuMsPerEventCv,
+    latencySlo: { percentile: stage.latencySloPercentile, targetMs: stage.latencySloMs },
+    maxUtilizationRatio: stage.maxUtilizationRatio,
+  };
+  return { traffic, sizingInput };
+}
+
+function infeasibleStream(stage: StreamStageSpec, sizing: Infeasible<'latency-slo' | 'model-limit'>): InfeasibleStageMonth {
+  return { kind: 'infeasible', stageName: stage.name, stageKind: 'stream', reason: sizing.reason, bindingConstraint: sizing.bindingConstraint };
+}
+
+/** The lean plan: the same count as `planStreamMonth` (tested), no latency profile or text. */
+function countStreamMonth(
+  stage: StreamStageSpec,
+  demandMultiplier: number,
+  packOn: WorkerGroup['packOn'],
+  ha: WorkerGroup['ha'],
+): StageCount | InfeasibleStageMonth {
+  const servers = fewestServers(queueShapeAt(stage, demandMultiplier).sizingInput);
+  if (typeof servers !== 'number') return infeasibleStream(stage, servers);
+  const workers = ceilWithTolerance(servers / stage.workerCores);
+  const group: WorkerGroup = { workerCores: stage.workerCores, workerMemoryGib: stage.workerMemoryGib, packOn, ha, demands: [], workers };
+  return {
+    parallelism: workers * stage.workerCores,
+    activeHoursPerDay: STREAMING_HOURS_PER_DAY,
+    // A method, not an arrow property: tsx (npm run bench) compiles with keepNames, which
+    // re-names every arrow function each time it is created, and Monte Carlo creates this 36,000 times.
+    nodesOn(instance) {
+      return workerGroupNodesOn(group, instance);
+    },
   };
 }
 
@@ -57,27 +98,15 @@ function planStreamMonth(
   packOn: WorkerGroup['packOn'],
   ha: WorkerGroup['ha'],
 ): StagePlan | InfeasibleStageMonth {
-  const traffic = trafficAt(stage, demandMultiplier);
-  const queueShape = {
-    arrivalRatePerSec: traffic.peakEventsPerSec,
-    serviceTimeMs: stage.cpuMsPerEvent,
-    interArrivalCv: stage.interArrivalCv,
-    serviceTimeCv: stage.cpuMsPerEventCv,
-  };
-  const sizing = sizeServers({
-    ...queueShape,
-    latencySlo: { percentile: stage.latencySloPercentile, targetMs: stage.latencySloMs },
-    maxUtilizationRatio: stage.maxUtilizationRatio,
-  });
-  if (sizing.kind === 'infeasible') {
-    return { kind: 'infeasible', stageName: stage.name, stageKind: 'stream', reason: sizing.reason, bindingConstraint: sizing.bindingConstraint };
-  }
+  const { traffic, sizingInput } = queueShapeAt(stage, demandMultiplier);
+  const sizing = sizeServers(sizingInput);
+  if (sizing.kind === 'infeasible') return infeasibleStream(stage, sizing);
 
   const offeredLoad = (traffic.peakEventsPerSec * stage.cpuMsPerEvent) / 1000;
   const toWorkers = (servers: number) => ceilWithTolerance(servers / stage.workerCores);
   const workers = toWorkers(sizing.servers);
   const servers = workers * stage.workerCores;
-  const queue = { ...queueShape, servers };
+  const queue = { ...sizingInput, servers };
   const profile = responseTimeProfile(queue, [stage.latencySloPercentile, 99]);
   const [predictedMs = NaN, p99Ms = NaN] = profile.percentilesMs;
   const partitions = Math.max(servers, ceilWithTolerance(traffic.peakMibPerSec / stage.partitionReadMibPerSec));
@@ -96,6 +125,7 @@ function planStreamMonth(
 
   return {
     parallelism: servers,
+    activeHoursPerDay: STREAMING_HOURS_PER_DAY,
     nodesOn: (instance) => workerGroupNodesOn(group, instance),
     describe<T extends CatalogInstanceType>(instance: T): StreamStageMonth<T> {
       const nodeGroup = describeWorkerGroup(group, instance);
@@ -118,7 +148,7 @@ function planStreamMonth(
         utilizationRatio: profile.utilization,
         nodeCpuAllocationRatio: nodeGroup.nodeCpuAllocationRatio,
         nodeMemoryAllocationRatio: nodeGroup.nodeMemoryAllocationRatio,
-        activeHoursPerDay: 24,
+        activeHoursPerDay: STREAMING_HOURS_PER_DAY,
         bindingConstraint: nodeGroup.bindingConstraint,
         reason:
           `${nodeGroup.reason} Predicted p${stage.latencySloPercentile} ${formatNumber(predictedMs)} ms ` +

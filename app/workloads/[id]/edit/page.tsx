@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
+import { PageHeader } from "@/components/shell/page-header";
+import { WorkloadForm } from "@/components/workloads/workload-form";
+import { updateWorkloadAction } from "@/lib/actions/workloads";
+import { getWorkload } from "@/lib/db/workloads";
+import { workloadSnapshot } from "@/lib/schemas/workload";
+import { loadPageData } from "@/lib/server/page-data";
+
+export const metadata: Metadata = { title: "Edit workload profile" };
+
+export default async function EditWorkloadPage({ params }: PageProps<"/workloads/[id]/edit">) {
+  const { id } = await params;
+  const result = await loadPageData((db) => getWorkload(db, id));
+  if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={`/workloads/${id}/edit`} />;
+  const workload = result.data;
+  if (!workload) notFound();
+  const snapshot = workloadSnapshot(workload);
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/workloads" className="hover:underline">
+          Workloads
+        </Link>{" "}
+        /{" "}
+        <Link href={`/workloads/${id}`} className="hover:underline">
+          {workload.name}
+        </Link>{" "}
+        / <span aria-current="page">Edit</span>
+      </nav>
+      <PageHeader title={`Edit ${workload.name}`} description={`Version ${workload.version}. If someone else saves first, you will see what they changed before anything is overwritten.`} />
+      <WorkloadForm
+        action={updateWorkloadAction}
+        initial={snapshot}
+        submitLabel="Save profile"
+        edit={{ id, version: workload.version, loaded: JSON.stringify(snapshot) }}
+      />
+    </>
+  );
+}

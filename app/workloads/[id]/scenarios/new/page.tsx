@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { ScenarioBreadcrumb } from "@/components/scenarios/scenario-breadcrumb";
+import { ScenarioForm } from "@/components/scenarios/scenario-form";
+import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
+import { PageHeader } from "@/components/shell/page-header";
+import { createScenarioAction } from "@/lib/actions/scenarios";
+import { getPricedCatalog } from "@/lib/db/catalog";
+import { getWorkload } from "@/lib/db/workloads";
+import { instanceOptionsOf, newScenarioInput } from "@/lib/schemas/scenario";
+import { loadPageData } from "@/lib/server/page-data";
+
+export const metadata: Metadata = { title: "New scenario" };
+
+export default async function NewScenarioPage({ params }: PageProps<"/workloads/[id]/scenarios/new">) {
+  const { id } = await params;
+  const result = await loadPageData(async (db) => ({ workload: await getWorkload(db, id), priced: await getPricedCatalog(db) }));
+  if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={`/workloads/${id}/scenarios/new`} />;
+  const { workload, priced } = result.data;
+  if (!workload) notFound();
+  // The current month, in UTC like every date the app shows.
+  const startMonth = new Date().toISOString().slice(0, 7);
+
+  return (
+    <>
+      <ScenarioBreadcrumb workload={workload} page="New scenario" />
+      <PageHeader title={`New scenario for ${workload.name}`} description="Its projection is computed when you save it." />
+      <ScenarioForm
+        action={createScenarioAction}
+        initial={newScenarioInput(startMonth)}
+        stages={workload.spec.stages}
+        instances={instanceOptionsOf(priced.catalog.instanceTypes)}
+        submitLabel="Create scenario"
+        workloadId={workload.id}
+      />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { Download, Upload } from "lucide-react";
+import { useActionState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
+import { importCatalogCsvAction, type CatalogImportState } from "@/lib/actions/catalog";
+
+import { FormField, FormMessage } from "./form-field";
+
+const INITIAL: CatalogImportState = { ok: false };
+
+/**
+ * CSV round trip: download the current instance catalog, upload an edited file as a new catalog
+ * version. A file with any bad row imports nothing, and each problem is listed with its line.
+ */
+export function CatalogImportForm({ actor }: { actor: string }) {
+  const [state, action, pending] = useActionState(importCatalogCsvAction, INITIAL);
+  return (
+    <section aria-labelledby="csv-title" className="flex flex-col gap-3 border-t border-slate-100 pt-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 id="csv-title" className="text-sm font-semibold text-slate-900">
+          Instance prices as CSV
+        </h3>
+        <Button asChild variant="outline" size="sm">
+          <a href="/api/v1/catalog/export" download>
+            <Download aria-hidden />
+            Export CSV
+          </a>
+        </Button>
+      </div>
+      <p className="text-sm text-slate-600">
+        Importing a file creates a new catalog version with its instance types (storage, transfer and commitment prices carry
+        over) and makes it the current catalog. Overrides stay in force.
+      </p>
+      <form action={action} className="flex flex-wrap items-start gap-3">
+        <input type="hidden" name="actor" value={actor} />
+        <FormField id="catalog-csv-file" label="CSV file" errors={[...(state.fieldErrors?.file ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)]}>
+          {(props) => <Input {...props} type="file" name="file" accept=".csv,text/csv" className="h-auto py-1.5" />}
+        </FormField>
+        <Button type="submit" className="mt-6" disabled={pending}>
+          <Upload aria-hidden />
+          {pending ? "Importing…" : "Import CSV"}
+        </Button>
+      </form>
+      <FormMessage state={state} />
+      {state.rowErrors?.length ? (
+        <Table aria-label="Problems in the CSV file">
+          <thead>
+            <tr>
+              <TableHead className="text-right">Line</TableHead>
+              <TableHead>Field</TableHead>
+              <TableHead>Problem</TableHead>
+            </tr>
+          </thead>
+          <tbody>
+            {state.rowErrors.map((error, index) => (
+              <tr key={`${error.line}-${error.field}-${index}`}>
+                <NumericCell>{error.line}</NumericCell>
+                <TableCell className="font-mono">{error.field}</TableCell>
+                <TableCell>{error.message}</TableCell>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { Badge } from "@/components/ui/badge";
+import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
+import type { CatalogRow } from "@/lib/catalog/browse";
+import { SPOT_INTERRUPTION_BANDS, type InstanceEstimableField } from "@/lib/catalog/schema";
+import type { AppliedOverride } from "@/lib/db/catalog-overrides";
+
+const usd = (digits: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: digits, maximumFractionDigits: digits });
+const usdHourly = usd(4);
+const usdUnit = usd(5);
+
+/** A figure whose value is an estimate: marked with ≈ and its basis on hover (and for screen readers). */
+function Figure({ row, field, children }: { row: CatalogRow; field: InstanceEstimableField; children: string }) {
+  if (!row.estimatedFields.includes(field)) return <>{children}</>;
+  return (
+    <span className="text-amber-700" title={row.note}>
+      ≈ {children}
+      <span className="sr-only"> (estimate)</span>
+    </span>
+  );
+}
+
+/** The hourly price the model uses; when FinOps changed it, the list price struck through and a badge saying why. */
+function HourlyPrice({ row, override }: { row: CatalogRow; override: AppliedOverride | undefined }) {
+  const price = <Figure row={row} field="onDemandUsdPerHour">{usdHourly.format(row.onDemandUsdPerHour)}</Figure>;
+  if (!override) return price;
+  const ratio = 1 - override.effectiveValue / override.listValue;
+  return (
+    <span className="inline-flex flex-col items-end gap-0.5" title={override.reason}>
+      <span>
+        <s className="mr-1 text-slate-400">
+          <span className="sr-only">list price </span>
+          {usdHourly.format(override.listValue)}
+        </s>
+        <span className="font-medium text-sky-900">{price}</span>
+      </span>
+      <Badge tone={override.kind === "itemPrice" ? "warning" : "info"}>
+        {override.kind === "itemPrice" ? "override" : `−${Number((ratio * 100).toFixed(2))} %`}
+        <span className="sr-only">: {override.reason}</span>
+      </Badge>
+    </span>
+  );
+}
+
+/** The Catalog page's instance list with effective prices; overridden prices are marked. */
+export function InstanceTable({ rows, overrides }: { rows: CatalogRow[]; overrides: ReadonlyMap<string, AppliedOverride> }) {
+  return (
+    <Table aria-label="Instance types">
+      <thead>
+        <tr>
+          <TableHead>Instance</TableHead>
+          <TableHead>Region</TableHead>
+          <TableHead>Arch</TableHead>
+          <TableHead className="text-right">vCPU</TableHead>
+          <TableHead className="text-right">Memory (GiB)</TableHead>
+          <TableHead className="text-right">Network (Gbps)</TableHead>
+          <TableHead className="text-right">USD/hour</TableHead>
+          <TableHead className="text-right">USD/vCPU-hour</TableHead>
+          <TableHead className="text-right">USD/GiB-hour</TableHead>
+          <TableHead className="text-right">Spot discount</TableHead>
+          <TableHead className="text-right">Interruptions/month</TableHead>
+          <TableHead>Source</TableHead>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} className="hover:bg-slate-50">
+            <TableCell className="whitespace-nowrap font-mono">{row.name}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              {row.provider.toUpperCase()} {row.region}
+            </TableCell>
+            <TableCell>{row.arch}</TableCell>
+            <NumericCell>{row.vcpu}</NumericCell>
+            <NumericCell>{row.memoryGib}</NumericCell>
+            <NumericCell>
+              <Figure row={row} field="networkGbps">{String(row.networkGbps)}</Figure>
+            </NumericCell>
+            <NumericCell>
+              <HourlyPrice row={row} override={overrides.get(row.id)} />
+            </NumericCell>
+            <NumericCell>{usdUnit.format(row.usdPerVcpuHour)}</NumericCell>
+            <NumericCell>{usdUnit.format(row.usdPerGibHour)}</NumericCell>
+            <NumericCell>
+              <Figure row={row} field="spotDiscountRatio">{`${Math.round(row.spotDiscountRatio * 100)} %`}</Figure>
+            </NumericCell>
+            <NumericCell>
+              <Figure row={row} field="spotInterruptionBand">{SPOT_INTERRUPTION_BANDS[row.spotInterruptionBand]?.label ?? String(row.spotInterruptionBand)}</Figure>
+            </NumericCell>
+            <TableCell className="whitespace-nowrap">
+              <a href={row.source} className="text-sky-800 hover:underline" target="_blank" rel="noreferrer">
+                {row.asOf}
+              </a>
+            </TableCell>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,274 @@
+"use client";
+
+import { Plus, Trash2 } from "lucide-react";
+import { useActionState, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { NativeSelect } from "@/components/ui/native-select";
+import { EditFields, FieldError, FormField, FormStatus, SubmitRow, fieldId, type EditTarget } from "@/components/workloads/form-field";
+import {
+  GROWTH_KINDS,
+  GROWTH_RATE_FIELD,
+  HORIZON_FIELDS,
+  SCENARIO_SECTIONS,
+  SLO_OVERRIDE_FIELDS,
+  STEP_EVENT_FIELDS,
+  type InstanceOption,
+  type OverridableStage,
+  type ScenarioInput,
+} from "@/lib/schemas/scenario";
+import { displayValue, getPath, INITIAL_FORM_STATE, type FieldSpec, type FormState, type FormValues } from "@/lib/schemas/workload-form";
+
+type EventRow = { key: string; values: Record<string, string> };
+
+let eventCounter = 0;
+const nextKey = () => `event-${++eventCounter}`;
+
+function eventRowsFromValues(values: FormValues): EventRow[] {
+  const rows: EventRow[] = [];
+  for (let index = 0; values[`spec.growth.stepEvents.${index}.multiplier`] !== undefined; index++) {
+    const prefix = `spec.growth.stepEvents.${index}.`;
+    rows.push({ key: nextKey(), values: Object.fromEntries(STEP_EVENT_FIELDS.map((f) => [f.name, values[`${prefix}${f.name}`] ?? ""])) });
+  }
+  return rows;
+}
+
+/** The controlled choices of the form, from echoed values or the stored scenario. */
+function choicesOf(values: FormValues | undefined, initial: ScenarioInput) {
+  const { spec } = initial;
+  return {
+    growthKind: values?.["spec.growth.kind"] ?? spec.growth.kind,
+    provider: values?.["spec.catalogFilter.provider"] ?? spec.catalogFilter.providers?.[0] ?? "",
+    region: values?.["spec.catalogFilter.region"] ?? spec.catalogFilter.regions?.[0] ?? "",
+    instanceMode: values?.["spec.instance.mode"] ?? spec.instance.mode,
+    instanceType: values?.["spec.instance.instanceType"] ?? (spec.instance.mode === "fixed" ? spec.instance.instanceType : ""),
+  };
+}
+
+type ScenarioFormProps = {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  initial: ScenarioInput;
+  stages: readonly OverridableStage[];
+  instances: readonly InstanceOption[];
+  submitLabel: string;
+  workloadId: string;
+  /** Edit only: the scenario, the version it was loaded at, and the loaded snapshot (JSON). */
+  edit?: EditTarget;
+};
+
+/**
+ * The create / edit form of a scenario: growth, horizon, where and on what to run, SLO
+ * overrides, and the purchase and DR blocks. Validated by the model's `ScenarioSpecSchema` on the
+ * server; the submitted values come back on failure.
+ */
+export function ScenarioForm({ action, initial, stages, instances, submitLabel, workloadId, edit }: ScenarioFormProps) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const [echoed, setEchoed] = useState<FormState>(INITIAL_FORM_STATE);
+  const [choices, setChoices] = useState(() => choicesOf(undefined, initial));
+  const [events, setEvents] = useState<EventRow[]>(() =>
+    initial.spec.growth.stepEvents.map((event) => ({
+      key: nextKey(),
+      values: Object.fromEntries(STEP_EVENT_FIELDS.map((f) => [f.name, displayValue(getPath(event, f.name))])),
+    })),
+  );
+
+  if (state !== echoed) {
+    setEchoed(state);
+    if (state.values) {
+      setChoices(choicesOf(state.values, initial));
+      setEvents(eventRowsFromValues(state.values));
+    }
+  }
+
+  const errors = state.fieldErrors ?? {};
+  const value = (name: string, stored: unknown) => state.values?.[name] ?? displayValue(stored);
+  const field = (spec: FieldSpec, name: string, stored: unknown) => (
+    <FormField key={name} field={spec} name={name} defaultValue={value(name, stored)} errors={errors[name]} />
+  );
+  const set = (change: Partial<typeof choices>) => setChoices((current) => ({ ...current, ...change }));
+
+  const providers = [...new Set(instances.map((i) => i.provider))];
+  const regions = [...new Set(instances.filter((i) => i.provider === choices.provider).map((i) => i.region))];
+  const eligible = instances
+    .filter((i) => (!choices.provider || i.provider === choices.provider) && (!choices.region || i.region === choices.region))
+    .sort((a, b) => a.onDemandUsdPerHour - b.onDemandUsdPerHour);
+  const growth = initial.spec.growth;
+  const storedRate = growth.kind === "compound" ? growth.monthlyGrowthRatio : growth.kind === "linear" ? growth.monthlyIncreaseRatio : undefined;
+
+  return (
+    <form action={formAction} noValidate className="grid gap-6" aria-label={submitLabel}>
+      <input type="hidden" name="workloadId" value={workloadId} />
+      <EditFields edit={edit} state={state} />
+      <FormStatus state={state} />
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Scenario</CardTitle>
+          <CardDescription>A future to test: how demand grows, for how long, and on what it runs.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4 md:grid-cols-3">
+          {field({ name: "name", label: "Name", help: "E.g. Baseline, or Aggressive growth.", type: "text" }, "name", initial.name)}
+          <div className="md:col-span-2">
+            {field({ name: "description", label: "Description", help: "The assumptions behind it.", type: "textarea", optional: true }, "description", initial.description)}
+          </div>
+          {HORIZON_FIELDS.map((f) => field(f, `spec.${f.name}`, getPath(initial.spec, f.name)))}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Growth</CardTitle>
+          <CardDescription>Applied to every stage&apos;s traffic (or data volume), month by month, times any step events.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <div className="grid gap-4 md:grid-cols-3">
+            <div className="flex flex-col gap-1">
+              <label htmlFor={fieldId("spec.growth.kind")} className="text-sm font-medium text-slate-800">
+                Growth model
+              </label>
+              <NativeSelect
+                id={fieldId("spec.growth.kind")}
+                name="spec.growth.kind"
+                value={choices.growthKind}
+                onChange={(e) => set({ growthKind: e.target.value })}
+                aria-describedby={`${fieldId("spec.growth.kind")}-error`}
+              >
+                {GROWTH_KINDS.map((k) => (
+                  <option key={k.value} value={k.value}>
+                    {k.label}
+                  </option>
+                ))}
+              </NativeSelect>
+              <FieldError id={`${fieldId("spec.growth.kind")}-error`} messages={errors["spec.growth.kind"]} />
+            </div>
+            {choices.growthKind === "flat" ? null : field(GROWTH_RATE_FIELD, "spec.growth.rate", storedRate)}
+          </div>
+          <fieldset className="grid gap-2">
+            <legend className="mb-1 text-sm font-medium text-slate-800">Step events</legend>
+            <p className="text-xs text-slate-500">Dated changes in demand: a launch, a migration, a holiday peak.</p>
+            {events.map((row, index) => (
+              <div key={row.key} className="grid items-start gap-2 rounded-md border border-slate-200 p-3 md:grid-cols-[repeat(4,minmax(0,1fr))_auto]" role="group" aria-label={`Step event ${index + 1}`}>
+                {STEP_EVENT_FIELDS.map((f) => {
+                  const name = `spec.growth.stepEvents.${index}.${f.name}`;
+                  return <FormField key={name} field={f} name={name} defaultValue={row.values[f.name] ?? ""} errors={errors[name]} compact />;
+                })}
+                <Button type="button" variant="ghost" size="sm" className="mt-6" aria-label={`Remove step event ${index + 1}`} onClick={() => setEvents((current) => current.filter((r) => r.key !== row.key))}>
+                  <Trash2 aria-hidden />
+                </Button>
+              </div>
+            ))}
+            <div>
+              <Button type="button" variant="outline" size="sm" onClick={() => setEvents((current) => [...current, { key: nextKey(), values: { at: "", multiplier: "", durationMonths: "", label: "" } }])}>
+                <Plus aria-hidden />
+                Add step event
+              </Button>
+            </div>
+          </fieldset>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Where and on what</CardTitle>
+          <CardDescription>The provider and region to price in, and how each stage&apos;s instance type is chosen.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4 md:grid-cols-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={fieldId("spec.catalogFilter.provider")} className="text-sm font-medium text-slate-800">
+              Provider
+            </label>
+            <NativeSelect id={fieldId("spec.catalogFilter.provider")} name="spec.catalogFilter.provider" value={choices.provider} onChange={(e) => set({ provider: e.target.value, region: "", instanceType: "" })}>
+              <option value="">Any provider</option>
+              {providers.map((p) => (
+                <option key={p} value={p}>
+                  {p.toUpperCase()}
+                </option>
+              ))}
+            </NativeSelect>
+            <FieldError id={`${fieldId("spec.catalogFilter.provider")}-error`} messages={errors["spec.catalogFilter.provider"]} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={fieldId("spec.catalogFilter.region")} className="text-sm font-medium text-slate-800">
+              Region
+            </label>
+            <NativeSelect id={fieldId("spec.catalogFilter.region")} name="spec.catalogFilter.region" value={choices.region} onChange={(e) => set({ region: e.target.value, instanceType: "" })} disabled={!choices.provider}>
+              <option value="">Any region</option>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </NativeSelect>
+            <FieldError id={`${fieldId("spec.catalogFilter.region")}-error`} messages={errors["spec.catalogFilter.region"]} />
+          </div>
+          <fieldset className="flex flex-col gap-2">
+            <legend className="text-sm font-medium text-slate-800">Instance choice</legend>
+            {[
+              { value: "cheapest", label: "Cheapest that fits, per stage and month" },
+              { value: "fixed", label: "One fixed instance type for every stage" },
+            ].map((option) => (
+              <label key={option.value} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="spec.instance.mode" value={option.value} checked={choices.instanceMode === option.value} onChange={() => set({ instanceMode: option.value })} />
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
+          {choices.instanceMode === "fixed" ? (
+            <div className="flex flex-col gap-1">
+              <label htmlFor={fieldId("spec.instance.instanceType")} className="text-sm font-medium text-slate-800">
+                Instance type
+              </label>
+              <NativeSelect
+                id={fieldId("spec.instance.instanceType")}
+                name="spec.instance.instanceType"
+                value={choices.instanceType}
+                onChange={(e) => set({ instanceType: e.target.value })}
+                aria-describedby={`${fieldId("spec.instance.instanceType")}-error`}
+              >
+                <option value="">Choose an instance type</option>
+                {eligible.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.name} · {i.vcpu} vCPU · {i.memoryGib} GiB · ${i.onDemandUsdPerHour.toFixed(3)}/h{choices.region ? "" : ` · ${i.region}`}
+                  </option>
+                ))}
+              </NativeSelect>
+              <FieldError id={`${fieldId("spec.instance.instanceType")}-error`} messages={errors["spec.instance.instanceType"]} />
+            </div>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>SLO overrides</CardTitle>
+          <CardDescription>Change a stage&apos;s SLO or headroom for this scenario only; empty keeps the profile&apos;s value.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          {stages.map((stage, index) => (
+            <fieldset key={stage.name} className="grid gap-3 md:grid-cols-3" aria-label={`Overrides for ${stage.name}`}>
+              <legend className="mb-1 text-sm font-semibold text-slate-900">
+                {stage.name} <span className="font-normal text-slate-500">({stage.kind})</span>
+              </legend>
+              {SLO_OVERRIDE_FIELDS[stage.kind].map((f) => field(f, `spec.sloOverrides.${index}.${f.name}`, initial.spec.sloOverrides[stage.name]?.[f.name as keyof (typeof initial.spec.sloOverrides)[string]]))}
+            </fieldset>
+          ))}
+        </CardContent>
+      </Card>
+
+      {SCENARIO_SECTIONS.map((section) => (
+        <Card key={section.key}>
+          <CardHeader>
+            <CardTitle>{section.title}</CardTitle>
+            <CardDescription>{section.description}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4 md:grid-cols-3">
+            {section.fields.map((f) => field(f, `spec.${section.key}.${f.name}`, getPath(initial.spec[section.key], f.name)))}
+          </CardContent>
+        </Card>
+      ))}
+
+      <SubmitRow label={submitLabel} pending={pending} state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+"use server";
+
+/**
+ * FinOps actions of the Catalog page: parse the form with its schema, write through lib/db, and
+ * return `{ ok, message, fieldErrors, values }` for `useActionState`. A database that is down is a
+ * message, never an error page.
+ */
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+
+import type { CsvRowError } from "@/lib/catalog/csv";
+import {
+  importCatalogCsv,
+  resetOverride,
+  setItemPriceOverride,
+  setProviderDiscount,
+  type OverrideWriteResult,
+} from "@/lib/db/catalog";
+import type { DbClient } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+import { CatalogImportSchema, ItemPriceOverrideSchema, ProviderDiscountSchema, ResetOverrideSchema } from "@/lib/schemas/catalog";
+import { formValues, type FormState } from "@/lib/schemas/workload-form";
+
+import { withReadyDb } from "./with-ready-db";
+
+/** An import's state also lists every bad row of the file. */
+export type CatalogImportState = FormState & { rowErrors?: CsvRowError[] };
+
+const CATALOG_PATH = "/catalog";
+
+function invalid(error: z.ZodError, values: FormState["values"]): FormState {
+  return { ok: false, message: "Fix the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, values };
+}
+
+function describeWrite(result: OverrideWriteResult, done: string, values: FormState["values"]): FormState {
+  switch (result.kind) {
+    case "ok":
+      return { ok: true, message: `${done} (revision ${result.revision}).` };
+    case "conflict":
+      return {
+        ok: false,
+        values,
+        message: result.latest
+          ? `${result.latest.actor} changed this at ${formatDateTime(result.latest.createdAt)} (revision ${result.latest.revision}) after you loaded the page. Reload to see their change, then apply yours again if it is still needed.`
+          : "Someone changed this after you loaded the page. Reload and try again.",
+      };
+    case "not-found":
+      return { ok: false, values, message: "Fix the highlighted fields.", fieldErrors: { itemId: ["The current catalog has no instance type, storage tier or transfer price with this id."] } };
+    case "not-set":
+      return { ok: false, values, message: "There is no override to reset: the list price already applies." };
+  }
+}
+
+/** Parse → write one override → revalidate → describe: the shape of every override action. */
+async function writeOverride<T>(
+  form: FormData,
+  schema: z.ZodType<T>,
+  write: (db: DbClient, input: T) => Promise<OverrideWriteResult>,
+  done: (input: T, values: Record<string, string>) => string,
+): Promise<FormState> {
+  const values = formValues(form);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await withReadyDb((db) => write(db, parsed.data));
+  if (!result.ok) return { ok: false, message: result.message, values };
+  revalidatePath(CATALOG_PATH);
+  return describeWrite(result.value, done(parsed.data, values), values);
+}
+
+/** Sets a provider's negotiated discount. */
+export async function setProviderDiscountAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return writeOverride(form, ProviderDiscountSchema, setProviderDiscount, (input, values) => `Discount for ${input.provider.toUpperCase()} set to ${values.discountPercent?.trim()} %`);
+}
+
+/** Overrides one item's price. */
+export async function setItemPriceOverrideAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return writeOverride(form, ItemPriceOverrideSchema, setItemPriceOverride, (input) => `Price of ${input.itemId} overridden`);
+}
+
+/** Resets an override to the list price. */
+export async function resetOverrideAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return writeOverride(form, ResetOverrideSchema, resetOverride, () => "List price restored");
+}
+
+/** Imports a CSV of instance types as a new catalog version; a file with any bad row imports nothing. */
+export async function importCatalogCsvAction(_prev: CatalogImportState, form: FormData): Promise<CatalogImportState> {
+  const values = formValues(form);
+  const parsed = CatalogImportSchema.safeParse({ file: form.get("file"), actor: values.actor });
+  if (!parsed.success) return invalid(parsed.error, values);
+  const { file, actor } = parsed.data;
+  const csv = await file.text();
+  const result = await withReadyDb((db) => importCatalogCsv(db, { csv, fileName: file.name, actor }));
+  if (!result.ok) return { ok: false, message: result.message, values };
+  const outcome = result.value;
+  if (outcome.kind === "invalid") {
+    const count = outcome.errors.length;
+    return { ok: false, values, rowErrors: outcome.errors, message: `Nothing was imported: ${file.name} has ${count} ${count === 1 ? "problem" : "problems"}. Fix ${count === 1 ? "it" : "them"} and upload again.` };
+  }
+  if (outcome.kind === "conflict") return { ok: false, values, message: "Another import created the same version at the same moment. Upload again." };
+  revalidatePath(CATALOG_PATH);
+  return { ok: true, message: `Imported ${outcome.instanceTypes} instance types from ${file.name} as catalog version ${outcome.version}; it is now the current catalog.` };
+}

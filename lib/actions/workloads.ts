@@ -1,0 +1,132 @@
+"use server";
+
+/**
+ * Actions of the workload pages: parse the form with the shared schema, write through lib/db
+ * (with the priced catalog, so the list's headline figures are stored with the profile), then
+ * revalidate and redirect after the try block. Failures return `{ ok, message, fieldErrors,
+ * values }` for `useActionState`.
+ */
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
+import { withReadyDb } from "@/lib/actions/with-ready-db";
+import { getPricedCatalog } from "@/lib/db/catalog";
+import { createWorkload, deleteWorkload, duplicateWorkload, importWorkload, isUuid, restoreWorkload, updateWorkload } from "@/lib/db/workloads";
+import { parseWorkloadDocument } from "@/lib/export/workload-document";
+import { parseWorkloadForm, VersionSchema, WorkloadInputSchema, workloadFieldLabel, workloadSnapshot } from "@/lib/schemas/workload";
+import { diffSnapshots, formValues, type FormState } from "@/lib/schemas/workload-form";
+
+const FIX_FIELDS = "Fix the highlighted fields; nothing was saved.";
+
+/** Creates a profile from the workload form and opens it. */
+export async function createWorkloadAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const parsed = parseWorkloadForm(values);
+  if (!parsed.ok) return { ok: false, message: FIX_FIELDS, fieldErrors: parsed.fieldErrors, values };
+  const result = await withReadyDb(async (prisma) => {
+    const { catalog } = await getPricedCatalog(prisma);
+    return createWorkload(prisma, parsed.data, { instanceTypes: catalog.instanceTypes });
+  });
+  if (!result.ok) return { ok: false, message: result.message, values };
+  revalidatePath("/workloads");
+  redirect(`/workloads/${result.value.id}`);
+}
+
+/** The stored snapshot an edit form was loaded with, or null when it is missing or tampered with. */
+function loadedSnapshot(text: string | undefined) {
+  try {
+    const parsed = WorkloadInputSchema.safeParse(JSON.parse(text ?? ""));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Saves the edit form if nobody else saved since it was loaded (`version`). Otherwise nothing is
+ * written and the form shows what the other person changed, field by field, and offers to save
+ * over it (the next submit carries their version).
+ */
+export async function updateWorkloadAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const id = values.id ?? "";
+  const version = VersionSchema.safeParse(values.version);
+  if (!isUuid(id) || !version.success) return { ok: false, message: "This form is out of date: reload the page.", values };
+  const parsed = parseWorkloadForm(values);
+  if (!parsed.ok) return { ok: false, message: FIX_FIELDS, fieldErrors: parsed.fieldErrors, values };
+  const result = await withReadyDb(async (prisma) => {
+    const { catalog } = await getPricedCatalog(prisma);
+    return updateWorkload(prisma, { id, expectedVersion: version.data, changes: parsed.data, instanceTypes: catalog.instanceTypes });
+  });
+  if (!result.ok) return { ok: false, message: result.message, values };
+  const outcome = result.value;
+  if (outcome.kind === "not_found") return { ok: false, message: "This profile was deleted meanwhile; nothing was saved.", values };
+  if (outcome.kind === "conflict") {
+    const current = workloadSnapshot(outcome.current);
+    const before = loadedSnapshot(values.loaded);
+    const stageNames = current.spec.stages.map((stage) => stage.name);
+    const changes = before ? diffSnapshots(before, current, (path) => workloadFieldLabel(path, stageNames)) : [];
+    return {
+      ok: false,
+      values,
+      message: `Someone else saved this profile (now version ${outcome.current.version}) after you opened it. Nothing was saved. Review their changes below; saving again replaces them with your values.`,
+      conflict: { version: outcome.current.version, loaded: JSON.stringify(current), changes },
+    };
+  }
+  revalidatePath("/workloads");
+  revalidatePath(`/workloads/${id}`);
+  redirect(`/workloads/${id}`);
+}
+
+const IdSchema = z.string().refine(isUuid);
+
+/** Soft-deletes a profile, then shows the list with an undo. */
+export async function deleteWorkloadAction(id: string): Promise<FormState> {
+  if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such profile." };
+  const result = await withReadyDb((prisma) => deleteWorkload(prisma, id));
+  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.value) return { ok: false, message: "This profile was already deleted." };
+  revalidatePath("/workloads");
+  redirect(`/workloads?deleted=${id}`);
+}
+
+/** Undoes a delete and opens the profile again. */
+export async function restoreWorkloadAction(id: string): Promise<FormState> {
+  if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such profile." };
+  const result = await withReadyDb((prisma) => restoreWorkload(prisma, id));
+  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.value) return { ok: false, message: "This profile is not deleted any more." };
+  revalidatePath("/workloads");
+  redirect(`/workloads/${id}`);
+}
+
+/** Copies a profile with its scenarios and opens the copy. */
+export async function duplicateWorkloadAction(id: string): Promise<FormState> {
+  if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such profile." };
+  const result = await withReadyDb(async (prisma) => {
+    const { catalog } = await getPricedCatalog(prisma);
+    return duplicateWorkload(prisma, id, { instanceTypes: catalog.instanceTypes });
+  });
+  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.value) return { ok: false, message: "This profile was deleted meanwhile." };
+  revalidatePath("/workloads");
+  redirect(`/workloads/${result.value.id}`);
+}
+
+/** Imports an uploaded workload document (a profile and its scenarios); a bad file writes nothing. */
+export async function importWorkloadAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a .json file to import.", fieldErrors: { file: ["Choose a file."] } };
+  const parsed = parseWorkloadDocument(await file.text());
+  if (!parsed.ok) {
+    return { ok: false, message: `${file.name} was not imported; nothing was written.`, fieldErrors: { file: parsed.problems } };
+  }
+  const result = await withReadyDb(async (prisma) => {
+    const { catalog } = await getPricedCatalog(prisma);
+    return importWorkload(prisma, parsed.document, { instanceTypes: catalog.instanceTypes });
+  });
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath("/workloads");
+  redirect(`/workloads/${result.value.id}`);
+}

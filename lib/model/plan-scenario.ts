@@ -1,0 +1,362 @@
+/**
+ * The planner with prices: `planScenario(workload, scenario, pricing)` runs the capacity
+ * projection and prices it month by month — compute by purchase option (spot with its buffer and
+ * risk, a commitment ladder), storage tiers, network, DR — with unit economics and, when the
+ * scenario has ranges, P10/P50/P90 bands from Monte Carlo. One result per month with a breakdown
+ * by component; docs/model.md §11–17.
+ */
+import { chooseOffer, commitmentLadder, costWithCommitment, type CommitmentLadder } from './commitments';
+import { nodeGroupUsdPerMonth, nodeHoursPerMonth, usdPerMillionEvents, usdPerTbProcessed } from './cost';
+import { analyzeDr, type DrAnalysis, type DrMonthInput } from './dr';
+import { ModelInputError } from './errors';
+import { stageNetwork, transferPrices, transferUsd, type TransferPrices } from './network';
+import { applyOverrides, projectScenario } from './project';
+import { PricingSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
+import { haPolicy, nodesForFloor } from './sizing';
+import { planSpotStage, type SpotStageMonth } from './spot';
+import { trafficAt } from './stages/plan';
+import { lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
+import { bandOf, prepareUncertainty, runMonteCarlo, type Band } from './uncertainty';
+import type {
+  CommitmentOffer,
+  DrStrategy,
+  PricedInstanceType,
+  PricingInput,
+  Projection,
+  ScenarioSpec,
+  ScenarioSpecInput,
+  StageSpec,
+  WorkloadSpecInput,
+} from './types';
+
+/** One stage in one month, priced. Infeasible stages are priced at zero (the projection says why). */
+export interface PricedStageMonth {
+  stageName: string;
+  /** Null when the stage could not be sized this month. */
+  spot: SpotStageMonth | null;
+  /** Nodes bought (SLO-sized nodes + spot buffer). */
+  nodes: number;
+  /** On-demand + spot compute before commitments. */
+  computeUsdPerMonth: number;
+  /** The on-demand part, which commitments may cover (on-demand-equivalent USD). */
+  committableUsdPerMonth: number;
+  storageUsdPerMonth: number;
+  crossZoneUsdPerMonth: number;
+}
+
+/** The month's cost by component; `totalUsdPerMonth` is their sum. */
+export interface CostBreakdown {
+  computeOnDemandUsdPerMonth: number;
+  computeSpotUsdPerMonth: number;
+  computeCommittedUsdPerMonth: number;
+  storageUsdPerMonth: number;
+  networkUsdPerMonth: number;
+  drUsdPerMonth: number;
+  totalUsdPerMonth: number;
+}
+
+export interface PlannedMonth {
+  monthIndex: number;
+  month: string;
+  demandMultiplier: number;
+  stages: PricedStageMonth[];
+  breakdown: CostBreakdown;
+  /** Compute if every SLO-sized node were on-demand (the spot and commitment baseline). */
+  allOnDemandComputeUsdPerMonth: number;
+  /** Streaming: per million events entering the pipeline; batch: per TB processed. */
+  unitCost: { usdPerMillionEvents: number | null; usdPerTbProcessed: number | null };
+}
+
+export interface UncertaintyBands {
+  samples: number;
+  /** Null when the scenario has no ranges (one sample: the likely case). */
+  seed: number | null;
+  /** Samples in which some stage could not be sized in some month (left out of the bands). */
+  infeasibleSampleRatio: number;
+  months: { monthIndex: number; totalUsdPerMonth: Band; stages: { stageName: string; nodes: Band; computeUsdPerMonth: Band }[] }[];
+}
+
+export interface ScenarioPlan<T extends PricedInstanceType = PricedInstanceType> {
+  projection: Projection<T>;
+  months: PlannedMonth[];
+  /** Stages whose spot share breaks the SLO at the stated risk (priced on-demand), with why. */
+  spotFlags: string[];
+  commitments: CommitmentLadder | null;
+  /** The DR strategy priced into `drUsdPerMonth` (null: none chosen, or none meets the targets). */
+  drStrategy: DrStrategy | null;
+  dr: DrAnalysis | null;
+  /** Always present: zero-width (the likely case) when the scenario has no ranges. */
+  uncertainty: UncertaintyBands;
+  totals: { usd: number; allOnDemandComputeUsd: number; spotSavingsUsd: number; commitmentSavingUsd: number };
+  warnings: string[];
+}
+
+interface Prices {
+  tiers: StorageTierPrices;
+  transfer: TransferPrices;
+  offer: CommitmentOffer | null;
+}
+
+function resolvePrices(pricing: PricingInput, spec: ScenarioSpec): Prices {
+  const tiers = lifecycleTiers(pricing.storageTiers);
+  if (typeof tiers === 'string') throw new ModelInputError('pricing', [{ path: 'storageTiers', message: tiers }]);
+  const transfer = transferPrices(pricing.dataTransfer);
+  if (typeof transfer === 'string') throw new ModelInputError('pricing', [{ path: 'dataTransfer', message: transfer }]);
+  const { commitment } = spec.purchase;
+  if (commitment.coverage === 'none') return { tiers, transfer, offer: null };
+  const offer = chooseOffer(pricing.commitments, commitment.termYears, commitment.offerId);
+  if (typeof offer === 'string') throw new ModelInputError('scenario', [{ path: 'purchase.commitment.offerId', message: offer }]);
+  return { tiers, transfer, offer };
+}
+
+/** Storage and cross-zone network of one stage at a demand multiplier (brokers hold the data). */
+function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpec, prices: Prices) {
+  if (stage.kind !== 'broker') return { storageUsd: 0, crossZoneUsd: 0, dataGib: 0, ingressGib: 0 };
+  const storage = stageStorage(stage, demandMultiplier, spec.storage, prices.tiers);
+  const network = stageNetwork(stage, demandMultiplier, spec.zones, spec.storage.compressionRatio, spec.network, prices.transfer.crossZone);
+  return {
+    storageUsd: storage.hotUsdPerMonth + storage.warmUsdPerMonth + storage.coldUsdPerMonth,
+    crossZoneUsd: network.crossZoneUsdPerMonth,
+    dataGib: storage.dataGib,
+    ingressGib: network.ingressGibPerMonth,
+  };
+}
+
+/** Storage + cross-zone + internet egress of all stages at a demand multiplier. */
+function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number, spec: ScenarioSpec, prices: Prices): number {
+  const egress = transferUsd(spec.network.internetEgressGibPerMonth * demandMultiplier, prices.transfer.internetEgress);
+  return stages.reduce((sum, stage) => {
+    const costs = dataCosts(stage, demandMultiplier, spec, prices);
+    return sum + costs.storageUsd + costs.crossZoneUsd;
+  }, egress);
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The strategy priced into the breakdown: the one asked for, or with 'compare' the recommended one. */
+function chosenDrStrategy(asked: ScenarioSpec['dr']['strategy'], dr: DrAnalysis | null): DrStrategy | null {
+  if (dr === null || asked === 'none') return null;
+  if (asked !== 'compare') return asked;
+  return dr.recommendation.kind === 'meets' ? dr.recommendation.strategy : null;
+}
+
+/** [index] of a per-month or per-stage series built to the horizon's length. */
+function seriesAt<S>(series: readonly S[], index: number): S {
+  const item = series[index];
+  if (item === undefined) throw new Error(`series index ${index} out of range`);
+  return item;
+}
+
+/**
+ * Plans and prices a scenario (see the module comment and docs/model.md §11–17).
+ *
+ * @param workload - the pipeline (WorkloadSpecSchema input)
+ * @param scenario - growth, purchase mix, storage, network, DR and uncertainty (ScenarioSpecSchema input)
+ * @param pricing - instances with spot terms, storage tiers, transfer prices, commitment offers
+ *   (`pricingFor` in lib/catalog/pricing.ts, or `testPricing`)
+ * @returns one priced month per month of the horizon, the spot, commitment, DR and uncertainty analyses
+ * @throws ModelInputError when an input fails its schema, the pricing lacks a needed price, or a
+ *   range names an unknown stage or field
+ * @example planScenario(exampleWorkloads[0].spec, exampleWorkloads[0].scenarios[0].spec, testPricing).months[0].breakdown.totalUsdPerMonth
+ */
+export function planScenario<T extends PricedInstanceType>(
+  workload: WorkloadSpecInput,
+  scenario: ScenarioSpecInput,
+  pricing: PricingInput<T>,
+): ScenarioPlan<T> {
+  const parsedPricing = PricingSchema.safeParse(pricing);
+  if (!parsedPricing.success) throw ModelInputError.fromZod('pricing', parsedPricing.error);
+  const projection = projectScenario(workload, scenario, pricing.instances);
+  const spec = ScenarioSpecSchema.parse(scenario);
+  const stages = applyOverrides(WorkloadSpecSchema.parse(workload).stages, spec, []);
+  const prices = resolvePrices(pricing, spec);
+  const isStreaming = stages.some((stage) => stage.kind !== 'batch');
+
+  const spotFlags: string[] = [];
+  const likely = projection.months.map((month) => {
+    const priced = month.stages.map((stageMonth, stageIndex): PricedStageMonth & { dr: DrMonthInput['stages'][number]; dataGib: number; ingressGib: number } => {
+      const stage = stages[stageIndex];
+      if (stage === undefined) throw new Error('one stage spec per projected stage');
+      const data = dataCosts(stage, month.demandMultiplier, spec, prices);
+      const common = { stageName: stage.name, storageUsdPerMonth: data.storageUsd, crossZoneUsdPerMonth: data.crossZoneUsd, dataGib: data.dataGib, ingressGib: data.ingressGib };
+      if (stageMonth.kind !== 'sized') {
+        return { ...common, spot: null, nodes: 0, computeUsdPerMonth: 0, committableUsdPerMonth: 0, dr: { nodes: 0, usdPerNodeMonth: 0, pilotLightNodes: 0 } };
+      }
+      const spot = planSpotStage({ stage, nodes: stageMonth.nodes, instance: stageMonth.instance, activeHoursPerDay: stageMonth.activeHoursPerDay, zones: spec.zones, mix: spec.purchase });
+      if (spot.kind === 'flagged') spotFlags.push(`${month.month} ${stage.name}: ${spot.reason}`);
+      return {
+        ...common,
+        spot,
+        nodes: spot.totalNodes,
+        computeUsdPerMonth: spot.onDemandUsdPerMonth + spot.spotUsdPerMonth,
+        committableUsdPerMonth: spot.onDemandUsdPerMonth,
+        dr: {
+          nodes: stageMonth.nodes,
+          usdPerNodeMonth: nodeGroupUsdPerMonth(1, stageMonth.instance.onDemandUsdPerHour, stageMonth.activeHoursPerDay),
+          pilotLightNodes: stage.kind === 'broker' ? nodesForFloor(stage.replicationFactor, haPolicy(stage, spec.zones, true)) : 0,
+        },
+      };
+    });
+    return { month, priced };
+  });
+
+  // DR: all four strategies priced; the chosen (or recommended) one goes into the breakdown.
+  const drMonths: DrMonthInput[] = likely.map(({ priced }) => ({
+    stages: priced.map((stage) => stage.dr),
+    dataGib: sum(priced.map((stage) => stage.dataGib)),
+    storageUsdPerMonth: sum(priced.map((stage) => stage.storageUsdPerMonth)),
+    replicationGibPerMonth: sum(priced.map((stage) => stage.ingressGib)),
+  }));
+  const dr = spec.dr.strategy === 'none' ? null : analyzeDr(drMonths, spec.dr, { interRegion: prices.transfer.interRegion, backupTier: prices.tiers.warm });
+  const drStrategy = chosenDrStrategy(spec.dr.strategy, dr);
+  const drUsd = (monthIndex: number) => dr?.options.find((option) => option.strategy === drStrategy)?.usdPerMonth[monthIndex] ?? 0;
+
+  // Uncertainty: per-sample compute at the likely plan's rate per node-hour, data costs recomputed.
+  const horizon = projection.months.length;
+  const samples = spec.uncertainty?.samples ?? 1;
+  const stageNodes = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
+  const stageCompute = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
+  const committable = Array.from({ length: horizon }, () => new Float64Array(samples));
+  const otherUsd = Array.from({ length: horizon }, () => new Float64Array(samples));
+  const rates = likely.map(({ month, priced }) =>
+    priced.map((stage, stageIndex) => {
+      const sized = month.stages[stageIndex];
+      const hours = sized?.kind === 'sized' ? sized.nodes * nodeHoursPerMonth(sized.activeHoursPerDay) : 0;
+      return hours > 0 ? { compute: stage.computeUsdPerMonth / hours, committable: stage.committableUsdPerMonth / hours } : { compute: 0, committable: 0 };
+    }),
+  );
+  let infeasibleSamples = 0;
+  const record = (sampleIndex: number, sampleStages: readonly StageSpec[], multipliers: readonly number[], nodesAt: (m: number, s: number) => { nodes: number; activeHoursPerDay: number }) => {
+    let infeasible = false;
+    multipliers.forEach((multiplier, monthIndex) => {
+      let committableUsd = 0;
+      sampleStages.forEach((_, stageIndex) => {
+        const { nodes, activeHoursPerDay } = nodesAt(monthIndex, stageIndex);
+        const rate = rates[monthIndex]?.[stageIndex] ?? { compute: 0, committable: 0 };
+        const hours = nodes * nodeHoursPerMonth(activeHoursPerDay);
+        infeasible ||= Number.isNaN(nodes);
+        seriesAt(seriesAt(stageNodes, stageIndex), monthIndex)[sampleIndex] = nodes;
+        seriesAt(seriesAt(stageCompute, stageIndex), monthIndex)[sampleIndex] = hours * rate.compute;
+        committableUsd += hours * rate.committable;
+      });
+      seriesAt(committable, monthIndex)[sampleIndex] = committableUsd;
+      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices) + drUsd(monthIndex);
+    });
+    if (infeasible) infeasibleSamples += 1;
+  };
+  if (spec.uncertainty === undefined) {
+    record(0, stages, projection.months.map((month) => month.demandMultiplier), (m, s) => {
+      const sized = projection.months[m]?.stages[s];
+      return sized?.kind === 'sized' ? sized : { nodes: NaN, activeHoursPerDay: 0 };
+    });
+  } else {
+    runMonteCarlo(
+      {
+        stages,
+        growth: spec.growth,
+        startMonth: spec.startMonth,
+        horizonMonths: spec.horizonMonths,
+        zones: spec.zones,
+        plan: prepareUncertainty(stages, spec.growth, spec.uncertainty),
+        instanceAt: (m, s) => {
+          const sized = projection.months[m]?.stages[s];
+          return sized?.kind === 'sized' ? sized.instance : undefined;
+        },
+      },
+      (sample, sampleIndex) => record(sampleIndex, sample.stages, sample.multipliers, (m, s) => sample.counts[m]?.[s] ?? { nodes: NaN, activeHoursPerDay: 0 }),
+    );
+  }
+
+  // Commitment ladder on the P10 path of committable compute.
+  const likelyCommittable = likely.map(({ priced }) => sum(priced.map((stage) => stage.committableUsdPerMonth)));
+  const commitments =
+    prices.offer === null
+      ? null
+      : commitmentLadder({
+          p10UsdPerMonth: committable.map((values) => bandOf(values).p10),
+          likelyUsdPerMonth: likelyCommittable,
+          stressPaths:
+            spec.uncertainty === undefined
+              ? { label: 'growth stops: month-0 usage held flat', paths: [likelyCommittable.map(() => likelyCommittable[0] ?? 0)] }
+              : { label: `${samples} Monte Carlo samples`, paths: Array.from({ length: samples }, (_, i) => committable.map((values) => values[i] ?? 0)) },
+          offer: prices.offer,
+        });
+  const committedAt = (monthIndex: number) => commitments?.months[monthIndex]?.committedUsdPerMonth ?? 0;
+  const discount = prices.offer?.discountRatio ?? 0;
+
+  const months: PlannedMonth[] = likely.map(({ month, priced }, monthIndex) => {
+    const computeCommittable = likelyCommittable[monthIndex] ?? 0;
+    const committed = committedAt(monthIndex);
+    const storageUsd = sum(priced.map((stage) => stage.storageUsdPerMonth));
+    const networkUsd = sum(priced.map((stage) => stage.crossZoneUsdPerMonth)) + transferUsd(spec.network.internetEgressGibPerMonth * month.demandMultiplier, prices.transfer.internetEgress);
+    const breakdown = {
+      computeOnDemandUsdPerMonth: Math.max(0, computeCommittable - committed),
+      computeSpotUsdPerMonth: sum(priced.map((stage) => stage.spot?.spotUsdPerMonth ?? 0)),
+      computeCommittedUsdPerMonth: committed * (1 - discount),
+      storageUsdPerMonth: storageUsd,
+      networkUsdPerMonth: networkUsd,
+      drUsdPerMonth: drUsd(monthIndex),
+    };
+    const totalUsdPerMonth = sum(Object.values(breakdown));
+    const entry = stages.find((stage) => stage.kind !== 'batch');
+    const eventsPerSec = entry?.kind === 'broker' || entry?.kind === 'stream' ? trafficAt(entry, month.demandMultiplier).avgEventsPerSec : 0;
+    const gibPerDay = sum(stages.map((stage) => (stage.kind === 'batch' ? stage.dataVolumeGibPerRun * stage.runsPerDay * month.demandMultiplier : 0)));
+    return {
+      monthIndex,
+      month: month.month,
+      demandMultiplier: month.demandMultiplier,
+      stages: priced.map(({ stageName, spot, nodes, computeUsdPerMonth, committableUsdPerMonth, storageUsdPerMonth, crossZoneUsdPerMonth }) => ({
+        stageName, spot, nodes, computeUsdPerMonth, committableUsdPerMonth, storageUsdPerMonth, crossZoneUsdPerMonth,
+      })),
+      breakdown: { ...breakdown, totalUsdPerMonth },
+      allOnDemandComputeUsdPerMonth: sum(priced.map((stage) => stage.spot?.allOnDemandUsdPerMonth ?? 0)),
+      unitCost: {
+        usdPerMillionEvents: isStreaming ? usdPerMillionEvents(totalUsdPerMonth, eventsPerSec) : null,
+        usdPerTbProcessed: isStreaming ? null : usdPerTbProcessed(totalUsdPerMonth, gibPerDay),
+      },
+    };
+  });
+
+  const uncertainty: UncertaintyBands = {
+    samples,
+    seed: spec.uncertainty?.seed ?? null,
+    infeasibleSampleRatio: infeasibleSamples / samples,
+    months: months.map((month, monthIndex) => {
+      // Per sample: compute before commitments, with the committable part re-priced under the ladder.
+      const committed = committedAt(monthIndex);
+      const usage = seriesAt(committable, monthIndex);
+      const totals = Float64Array.from(seriesAt(otherUsd, monthIndex), (other, i) => other - (usage[i] ?? 0) + costWithCommitment(usage[i] ?? 0, committed, discount));
+      for (const perStage of stageCompute) {
+        const compute = seriesAt(perStage, monthIndex);
+        for (let i = 0; i < samples; i += 1) totals[i] = (totals[i] ?? 0) + (compute[i] ?? 0);
+      }
+      return {
+        monthIndex,
+        totalUsdPerMonth: bandOf(totals),
+        stages: stages.map((stage, s) => ({
+          stageName: stage.name,
+          nodes: bandOf(stageNodes[s]?.[monthIndex] ?? []),
+          computeUsdPerMonth: bandOf(stageCompute[s]?.[monthIndex] ?? []),
+        })),
+      };
+    }),
+  };
+
+  const allOnDemandComputeUsd = sum(months.map((month) => month.allOnDemandComputeUsdPerMonth));
+  return {
+    projection,
+    months,
+    spotFlags,
+    commitments,
+    drStrategy,
+    dr,
+    uncertainty,
+    totals: {
+      usd: sum(months.map((month) => month.breakdown.totalUsdPerMonth)),
+      allOnDemandComputeUsd,
+      spotSavingsUsd: sum(likely.flatMap(({ priced }) => priced.map((stage) => stage.spot?.savingsUsdPerMonth ?? 0))),
+      commitmentSavingUsd: commitments?.savingUsd ?? 0,
+    },
+    warnings: projection.warnings,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * docs/model.md §13–14: storage tiers, backups and network of one broker stage, by hand.
+ * 10 MiB/s average (10,240 events/s of 1 KiB), RF 3, 2 consumer groups, 3 zones, compression 2,
+ * retention 30 days with warm after 1 day and cold after 7; TEST prices.
+ */
+import { describe, expect, it } from 'vitest';
+import { BrokerStageSchema, NetworkTopologySchema, StoragePolicySchema } from './schemas';
+import { lifecycleTiers, stageStorage, backupStorage } from './storage';
+import { stageNetwork, transferPrices, transferUsd } from './network';
+import { testPricing } from './test-pricing';
+
+const stage = BrokerStageSchema.parse({ kind: 'broker', name: 'kafka', avgEventsPerSec: 10_240, eventSizeBytes: 1024, replicationFactor: 3, consumerGroups: 2 });
+const policy = StoragePolicySchema.parse({ compressionRatio: 2, retentionDays: 30, warmAfterDays: 1, coldAfterDays: 7 });
+const tiers = lifecycleTiers(testPricing.storageTiers);
+const transfer = transferPrices(testPricing.dataTransfer);
+if (typeof tiers === 'string' || typeof transfer === 'string') throw new Error('test pricing is incomplete');
+
+describe('storage tiers by lifecycle', () => {
+  it('ingest 421.875 GiB/day; hot 1 day × RF 3, warm 6 days, cold 23 days', () => {
+    const storage = stageStorage(stage, 1, policy, tiers);
+    expect(storage.ingestGibPerDay).toBeCloseTo(421.875, 9);
+    expect(storage.hotGib).toBeCloseTo(1265.625, 9);
+    expect(storage.warmGib).toBeCloseTo(2531.25, 9);
+    expect(storage.coldGib).toBeCloseTo(9703.125, 9);
+    expect(storage.dataGib).toBeCloseTo(12_656.25, 9);
+    expect(storage.hotUsdPerMonth).toBeCloseTo(126.5625, 9);
+    expect(storage.warmUsdPerMonth).toBeCloseTo(25.3125, 9);
+    expect(storage.coldUsdPerMonth).toBeCloseTo(38.8125, 9);
+  });
+
+  it('without lifecycle days everything is hot for the broker’s own retention, and growth scales it', () => {
+    const storage = stageStorage({ ...stage, retentionHours: 48 }, 2, StoragePolicySchema.parse({}), tiers);
+    expect(storage).toMatchObject({ retentionDays: 2, warmGib: 0, coldGib: 0 });
+    expect(storage.hotGib).toBeCloseTo(20 * 86_400 / 1024 * 2 * 3, 9);
+  });
+
+  it('backups: 12,656.25 GiB × 7 daily copies = 88,593.75 GiB at 0.01 = 885.94 USD/month', () => {
+    const backup = backupStorage(12_656.25, { backupIntervalHours: 24, backupRetentionDays: 7 }, tiers.warm);
+    expect(backup.backupGib).toBeCloseTo(88_593.75, 9);
+    expect(backup.usdPerMonth).toBeCloseTo(885.9375, 9);
+  });
+});
+
+describe('network from the topology', () => {
+  it('12,832 GiB/month in; producers 2/3, two follower copies, 2 groups × 2/3 → 51,328 GiB cross-zone = 1,026.56 USD', () => {
+    const network = stageNetwork(stage, 1, 3, 2, NetworkTopologySchema.parse({}), transfer.crossZone);
+    expect(network.ingressGibPerMonth).toBeCloseTo(12_832.03125, 6);
+    expect(network.producerCrossZoneGib).toBeCloseTo(8554.6875, 6);
+    expect(network.replicationCrossZoneGib).toBeCloseTo(25_664.0625, 6);
+    expect(network.consumerCrossZoneGib).toBeCloseTo(17_109.375, 6);
+    expect(network.crossZoneUsdPerMonth).toBeCloseTo(1026.5625, 6); // 0.01 each direction
+  });
+
+  it('fetch-from-follower removes consumer cross-zone reads when every zone has a replica', () => {
+    const network = stageNetwork(stage, 1, 3, 2, NetworkTopologySchema.parse({ fetchFromFollower: true }), transfer.crossZone);
+    expect(network.consumerCrossZoneGib).toBe(0);
+    expect(network.crossZoneUsdPerMonth).toBeCloseTo(684.375, 6);
+    const twoReplicas = stageNetwork({ ...stage, replicationFactor: 2 }, 1, 4, 2, NetworkTopologySchema.parse({ fetchFromFollower: true }), transfer.crossZone);
+    expect(twoReplicas.consumerCrossZoneGib).toBeCloseTo(12_832.03125 * 2 * 0.5, 6);
+  });
+
+  it('one zone has no cross-zone traffic; a stated consumer ratio replaces the default', () => {
+    expect(stageNetwork(stage, 1, 1, 2, NetworkTopologySchema.parse({}), transfer.crossZone).crossZoneUsdPerMonth).toBe(0);
+    const stated = stageNetwork(stage, 1, 3, 2, NetworkTopologySchema.parse({ consumersInOtherZonesRatio: 0 }), transfer.crossZone);
+    expect(stated.consumerCrossZoneGib).toBe(0);
+  });
+
+  it('prices inter-region and egress once, cross-zone on both sides', () => {
+    expect(transferUsd(100, transfer.interRegion)).toBeCloseTo(2, 12);
+    expect(transferUsd(100, transfer.internetEgress)).toBeCloseTo(9, 12);
+    expect(transferUsd(100, transfer.crossZone)).toBeCloseTo(2, 12);
+  });
+
+  it('says which price the pricing lacks', () => {
+    expect(transferPrices([])).toBe('The pricing has no cross-zone transfer price.');
+    expect(lifecycleTiers([])).toBe('The pricing has no hot block-storage tier.');
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The FinOps forms of the Catalog page: one schema per entity, shared by the forms (field names)
+ * and the server actions (validation). Messages say what to type.
+ */
+import { z } from "zod";
+
+import { ProviderSchema } from "@/lib/catalog/schema";
+
+/** A number typed into a form: empty is "missing", not zero; text that is not a number says so. */
+function numberField(message: string) {
+  return z.preprocess(
+    (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value.trim())) : value),
+    z.number({ error: message }).finite(message),
+  );
+}
+
+const ReasonSchema = z.string({ error: "Say why, e.g. the contract or quote." }).trim().min(1, "Say why, e.g. the contract or quote.").max(500, "Keep the reason under 500 characters.");
+export const ActorSchema = z.string({ error: "Enter your name: it is recorded with the change." }).trim().min(1, "Enter your name: it is recorded with the change.").max(100, "Keep your name under 100 characters.");
+const ExpectedRevisionSchema = z.coerce.number().int().min(0);
+
+/** A negotiated discount off a provider's on-demand list prices, typed as a percentage. */
+export const ProviderDiscountSchema = z
+  .object({
+    provider: ProviderSchema,
+    discountPercent: numberField("Enter the discount as a percentage, e.g. 12.")
+      .pipe(z.number().min(0, "A discount cannot be negative.").lt(100, "A discount must be below 100 %.")),
+    reason: ReasonSchema,
+    actor: ActorSchema,
+    expectedRevision: ExpectedRevisionSchema,
+  })
+  // Percentages are for display only (house style): the data layer takes the 0..1 ratio.
+  .transform(({ discountPercent, ...rest }) => ({ ...rest, discountRatio: discountPercent / 100 }));
+export type ProviderDiscountInput = z.input<typeof ProviderDiscountSchema>;
+
+/** A negotiated net price for one item: instance USD/hour, storage USD/GiB-month or transfer USD/GiB. */
+export const ItemPriceOverrideSchema = z.object({
+  itemId: z.string().trim().min(1, "Choose an item from the catalog, e.g. aws:us-east-1:m7i.xlarge."),
+  priceUsd: numberField("Enter the price in USD, e.g. 0.15.").pipe(z.number().positive("A price must be above zero.").max(1_000_000, "That price is implausibly high.")),
+  reason: ReasonSchema,
+  actor: ActorSchema,
+  expectedRevision: ExpectedRevisionSchema,
+});
+
+/** Restoring the list price for one override key. */
+export const ResetOverrideSchema = z.object({
+  key: z.string().trim().min(1),
+  reason: z.string().trim().max(500).transform((reason) => reason || "Reset to the list price."),
+  actor: ActorSchema,
+  expectedRevision: ExpectedRevisionSchema,
+});
+
+/**
+ * Largest CSV accepted: Next's server actions take at most 1 MB per request (the default
+ * `serverActions.bodySizeLimit`); the whole bundled instance catalog exports to about 60 KB.
+ */
+export const MAX_CATALOG_CSV_BYTES = 900_000;
+
+/** A CSV upload that becomes a new catalog version. */
+export const CatalogImportSchema = z.object({
+  file: z
+    .instanceof(File, { error: "Choose a CSV file." })
+    .refine((file) => file.size > 0, "Choose a CSV file: this one is empty.")
+    .refine((file) => file.size <= MAX_CATALOG_CSV_BYTES, "The file is larger than 900 KB; split it or drop unused rows.")
+    .refine((file) => /\.csv$/i.test(file.name), "Choose a .csv file (export one to see the columns)."),
+  actor: ActorSchema,
+});
