@@ -1,7 +1,12 @@
-/** Display formatting only: numbers are rounded here and nowhere in the model. */
+/** Display formatting only: numbers are rounded here and nowhere in the model. Currency is USD. */
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+const usdPrecise = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 3 });
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** 125000 → "125K". */
@@ -12,6 +17,31 @@ export function formatCompact(value: number): string {
 /** 12345.6 → "12,346". */
 export function formatInteger(value: number): string {
   return integer.format(value);
+}
+
+/** At most one decimal: 0.5 → "0.5", 27.34 → "27.3", 1440 → "1,440". */
+export function formatDecimal(value: number): string {
+  return decimal.format(value);
+}
+
+/** Whole US dollars: 12345.6 → "$12,346". */
+export function formatUsd(value: number): string {
+  return usd.format(value);
+}
+
+/** US dollars for an axis or a tight cell: 1234567 → "$1.2M". */
+export function formatUsdCompact(value: number): string {
+  return usdCompact.format(value);
+}
+
+/** Small US-dollar figures such as unit costs, to three significant digits: 0.012345 → "$0.0123". */
+export function formatUsdPrecise(value: number): string {
+  return usdPrecise.format(value);
+}
+
+/** A ratio 0..1 as a whole percentage: 0.456 → "46%". */
+export function formatPercent(ratio: number): string {
+  return percent.format(ratio);
 }
 
 /** A timestamp in UTC, so server and browser render the same text. */

@@ -1,20 +1,13 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatUsdCompact } from "@/lib/format";
+
+import { useInBrowser } from "./use-in-browser";
 
 export type NodesCostPoint = { month: string; nodes: number | null; costUsdPerMonth: number | null };
-
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
-
-const subscribeNothing = () => () => {};
-
-/** True in the browser after hydration, false on the server: Recharts measures the DOM. */
-function useInBrowser(): boolean {
-  return useSyncExternalStore(subscribeNothing, () => true, () => false);
-}
 
 /**
  * Nodes (bars, left axis) and on-demand compute cost (line, right axis) per month. Months where
@@ -30,9 +23,9 @@ export function NodesCostChart({ data, title }: { data: NodesCostPoint[]; title:
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis yAxisId="nodes" allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: "nodes", angle: -90, position: "insideLeft", fontSize: 12 }} />
-          <YAxis yAxisId="cost" orientation="right" tick={{ fontSize: 12 }} tickFormatter={(v: number) => usd.format(v)} width={70} />
+          <YAxis yAxisId="cost" orientation="right" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsdCompact(v)} width={70} />
           <Tooltip
-            formatter={(value, name) => (name === "On-demand cost (USD/month)" && typeof value === "number" ? usd.format(value) : value)}
+            formatter={(value, name) => (name === "On-demand cost (USD/month)" && typeof value === "number" ? formatUsdCompact(value) : value)}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar yAxisId="nodes" dataKey="nodes" name="Nodes" fill="#7dd3fc" isAnimationActive={false} />

@@ -3,13 +3,17 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { formatCompact, formatInteger } from "@/lib/format";
+import { formatCompact, formatDecimal, formatInteger, formatPercent, formatUsd } from "@/lib/format";
+import type { PlannedMonth } from "@/lib/model/plan-scenario";
 import type { Projection, StageMonth } from "@/lib/model/types";
+import type { ScenarioCost } from "@/lib/server/scenario-cost";
 import { monthTotals, stageOnDemandUsdPerMonth } from "@/lib/schemas/scenario-projection";
+import { COST_COMPONENTS, summarizeCost } from "@/lib/schemas/scenario-projection-cost";
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
-const ms = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+import { CommitmentLadderCard } from "./commitment-ladder";
+import { CostSummaryCard } from "./cost-summary";
+import { DrComparisonCard } from "./dr-comparison";
+import { PlanAlerts } from "./plan-alerts";
 
 function Dash() {
   return <span className="text-slate-400">—</span>;
@@ -27,7 +31,7 @@ function LatencyCell({ stage }: { stage: StageMonth }) {
   const { latency } = stage;
   return (
     <TableCell className="whitespace-nowrap tabular-nums">
-      p{latency.percentile} {ms.format(latency.predictedMs)} ms <span className="text-slate-500">/ {ms.format(latency.targetMs)} ms</span>{" "}
+      p{latency.percentile} {formatDecimal(latency.predictedMs)} ms <span className="text-slate-500">/ {formatDecimal(latency.targetMs)} ms</span>{" "}
       <Badge tone={latency.meetsSlo ? "success" : "danger"}>{latency.meetsSlo ? "meets SLO" : "misses SLO"}</Badge>
     </TableCell>
   );
@@ -62,9 +66,9 @@ function StageTable({ projection, index, name }: { projection: Projection; index
                 <>
                   <NumericCell>{formatInteger(stage.nodes)}</NumericCell>
                   <TableCell className="whitespace-nowrap">{stage.instance.name}</TableCell>
-                  <NumericCell>{percent.format(stage.utilizationRatio)}</NumericCell>
+                  <NumericCell>{formatPercent(stage.utilizationRatio)}</NumericCell>
                   <LatencyCell stage={stage} />
-                  <NumericCell>{cost === null ? <Dash /> : usd.format(cost)}</NumericCell>
+                  <NumericCell>{cost === null ? <Dash /> : formatUsd(cost)}</NumericCell>
                   <TableCell className="min-w-72">
                     <Badge>{stage.bindingConstraint}</Badge>
                     <p className="mt-1 line-clamp-2 text-xs text-slate-600" title={stage.reason}>
@@ -86,8 +90,8 @@ function StageTable({ projection, index, name }: { projection: Projection; index
   );
 }
 
-/** Totals per month: demand, nodes per stage, total nodes and on-demand cost. */
-function SummaryTable({ projection }: { projection: Projection }) {
+/** Totals per month: demand, nodes per stage, total nodes, all-on-demand cost and, when priced, cost by component. */
+function SummaryTable({ projection, months }: { projection: Projection; months: readonly PlannedMonth[] | null }) {
   return (
     <Table aria-label="Projection by month">
       <thead>
@@ -100,12 +104,22 @@ function SummaryTable({ projection }: { projection: Projection }) {
             </TableHead>
           ))}
           <TableHead className="text-right">Total nodes</TableHead>
-          <TableHead className="text-right">On-demand USD/month</TableHead>
+          <TableHead className="text-right" title="Every node on-demand: the baseline spot and commitments save against">
+            On-demand USD/month
+          </TableHead>
+          {months
+            ? [...COST_COMPONENTS, { key: "totalUsdPerMonth", label: "Total" } as const].map(({ key, label }) => (
+                <TableHead key={key} className="text-right">
+                  {label} USD/month
+                </TableHead>
+              ))
+            : null}
         </tr>
       </thead>
       <tbody>
-        {projection.months.map((month) => {
+        {projection.months.map((month, monthIndex) => {
           const totals = monthTotals(month);
+          const breakdown = months?.[monthIndex]?.breakdown;
           return (
             <tr key={month.month}>
               <TableCell className="whitespace-nowrap">{month.month}</TableCell>
@@ -116,7 +130,15 @@ function SummaryTable({ projection }: { projection: Projection }) {
                 </NumericCell>
               ))}
               <NumericCell className="font-medium">{totals.nodes === null ? <Dash /> : formatInteger(totals.nodes)}</NumericCell>
-              <NumericCell className="font-medium">{totals.onDemandUsdPerMonth === null ? <Dash /> : usd.format(totals.onDemandUsdPerMonth)}</NumericCell>
+              <NumericCell className="font-medium">{totals.onDemandUsdPerMonth === null ? <Dash /> : formatUsd(totals.onDemandUsdPerMonth)}</NumericCell>
+              {breakdown ? (
+                <>
+                  {COST_COMPONENTS.map(({ key }) => (
+                    <NumericCell key={key}>{formatUsd(breakdown[key])}</NumericCell>
+                  ))}
+                  <NumericCell className="font-semibold">{formatUsd(breakdown.totalUsdPerMonth)}</NumericCell>
+                </>
+              ) : null}
             </tr>
           );
         })}
@@ -125,12 +147,32 @@ function SummaryTable({ projection }: { projection: Projection }) {
   );
 }
 
+/** The cost section of a priced scenario; the list's headline is month 0 with every node on-demand. */
+function CostSection({ cost }: { cost: Extract<ScenarioCost, { kind: "priced" }> }) {
+  const { plan } = cost;
+  const summary = summarizeCost(plan);
+  const firstMonth = plan.projection.months[0];
+  if (!summary) return null;
+  return (
+    <CostSummaryCard
+      plan={plan}
+      summary={summary}
+      where={cost.where}
+      catalogVersion={cost.catalogVersion}
+      overridesApplied={cost.overridesApplied}
+      listHeadlineUsdPerMonth={firstMonth ? monthTotals(firstMonth).onDemandUsdPerMonth : null}
+    />
+  );
+}
+
 /**
- * A scenario's projection: a chart of nodes and cost, the month-by-month totals, and one tab per
- * stage with its constraint and reason. Cost columns from the cost model (issue 4) slot in next to
- * the on-demand column.
+ * A scenario's projection and its price: alerts (infeasible months, spot flags, warnings), the
+ * cost section, the chart of nodes and on-demand cost, the month-by-month table (cost by component
+ * when priced) with one tab per stage, then the commitment ladder and the DR comparison.
  */
-export function ProjectionView({ projection, catalogVersion }: { projection: Projection; catalogVersion: string }) {
+export function ProjectionView({ cost }: { cost: ScenarioCost }) {
+  const plan = cost.kind === "priced" ? cost.plan : null;
+  const projection = cost.kind === "priced" ? cost.plan.projection : cost.projection;
   const points = projection.months.map((month) => {
     const totals = monthTotals(month);
     return { month: month.month, nodes: totals.nodes, costUsdPerMonth: totals.onDemandUsdPerMonth };
@@ -139,18 +181,8 @@ export function ProjectionView({ projection, catalogVersion }: { projection: Pro
   const last = points.at(-1);
   return (
     <div className="grid gap-6">
-      {!projection.feasible ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-          Some months cannot be sized: see the stage tabs for the reason and the binding constraint.
-        </p>
-      ) : null}
-      {projection.warnings.length > 0 ? (
-        <ul className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {projection.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
-          ))}
-        </ul>
-      ) : null}
+      <PlanAlerts feasible={projection.feasible} warnings={projection.warnings} spotFlags={plan?.spotFlags ?? []} unpricedReason={cost.kind === "unpriced" ? cost.reason : null} />
+      {cost.kind === "priced" ? <CostSection cost={cost} /> : null}
       <Card>
         <CardHeader>
           <CardTitle>Nodes and on-demand cost per month</CardTitle>
@@ -158,7 +190,7 @@ export function ProjectionView({ projection, catalogVersion }: { projection: Pro
             {first && last && first.nodes !== null && last.nodes !== null
               ? `${formatInteger(first.nodes)} nodes in ${first.month} → ${formatInteger(last.nodes)} in ${last.month}. `
               : null}
-            Priced with catalog {catalogVersion}, on-demand, 730 hours a month.
+            Every node on-demand, USD, 730 hours a month; priced with catalog {cost.catalogVersion}.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -176,7 +208,7 @@ export function ProjectionView({ projection, catalogVersion }: { projection: Pro
             ))}
           </TabsList>
           <TabsContent value="all">
-            <SummaryTable projection={projection} />
+            <SummaryTable projection={projection} months={plan?.months ?? null} />
           </TabsContent>
           {projection.stageNames.map((name, index) => (
             <TabsContent key={name} value={`stage-${name}`}>
@@ -185,6 +217,8 @@ export function ProjectionView({ projection, catalogVersion }: { projection: Pro
           ))}
         </Tabs>
       </Card>
+      {plan ? <CommitmentLadderCard plan={plan} /> : null}
+      {plan?.dr ? <DrComparisonCard dr={plan.dr} priced={plan.drStrategy} /> : null}
     </div>
   );
 }

@@ -1,11 +1,14 @@
 /**
  * Demo data: the model's example workloads (lib/model/examples.ts) with their scenarios, so a
  * newcomer lands on a living dashboard. Seeded only into a database that has never held a
- * workload profile, in one transaction, so a failure leaves nothing half-seeded.
+ * workload profile, in one transaction, so a failure leaves nothing half-seeded. Each profile gets
+ * its list headline figures (current nodes, monthly cost) from the priced catalog, as a profile
+ * created in the app does.
  */
 import { exampleWorkloads } from "@/lib/model/examples";
 import type { ExampleWorkload } from "@/lib/model/types";
 
+import { getPricedCatalog } from "./catalog";
 import type { Db } from "./client";
 import { createWorkload } from "./workloads";
 
@@ -38,9 +41,10 @@ export async function seedDemoData(
       // Serialises seeders on one server; released at commit. (PGlite has one connection anyway.)
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_ADVISORY_LOCK_KEY})`);
       if ((await tx.workloadProfile.count()) > 0) return { seeded: false, reason: "not-empty" } as const;
+      const { catalog } = await getPricedCatalog(tx);
       let scenarios = 0;
       for (const example of examples) {
-        const created = await createWorkload(tx, example);
+        const created = await createWorkload(tx, example, { instanceTypes: catalog.instanceTypes });
         scenarios += created.scenarios.length;
       }
       return { seeded: true, workloads: examples.length, scenarios } as const;

@@ -57,6 +57,16 @@ describe.each(backends)("demo data on $name", (backend) => {
     expect(names.sort()).toEqual(exampleWorkloads.map((e) => e.name).sort());
   });
 
+  it("gives every seeded profile its list headline: current nodes and monthly cost", async () => {
+    await seedDemoData(t.db);
+    const rows = await t.db.prisma.workloadProfile.findMany({ select: { name: true, headlineNodes: true, headlineCostUsdPerMonth: true } });
+    expect(rows).toHaveLength(exampleWorkloads.length);
+    for (const row of rows) {
+      expect(row.headlineNodes, row.name).toBeGreaterThan(0);
+      expect(row.headlineCostUsdPerMonth?.toNumber(), row.name).toBeGreaterThan(0);
+    }
+  });
+
   it("never seeds a database that holds user data, even deleted data", async () => {
     const mine = await createWorkload(t.db.prisma, { ...exampleWorkloads[2]!, name: "Mine", scenarios: [] });
     await t.db.prisma.workloadProfile.update({ where: { id: mine.id }, data: { deletedAt: new Date() } });

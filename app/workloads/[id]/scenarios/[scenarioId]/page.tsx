@@ -16,8 +16,8 @@ import { cloneScenarioAction, deleteScenarioAction } from "@/lib/actions/scenari
 import { getPricedCatalog } from "@/lib/db/catalog";
 import { getScenario, type ScenarioDetail } from "@/lib/db/scenarios";
 import { formatDateTime } from "@/lib/format";
-import { projectScenario } from "@/lib/model/project";
 import { loadPageData } from "@/lib/server/page-data";
+import { priceScenario } from "@/lib/server/scenario-cost";
 
 const loadScenario = cache((id: string) => loadPageData((db) => getScenario(db, id)));
 
@@ -26,12 +26,11 @@ export async function generateMetadata({ params }: PageProps<"/workloads/[id]/sc
   return { title: result.ok && result.data ? result.data.name : "Scenario" };
 }
 
-/** The projection, priced with the current catalog: the slow part, streamed in under a skeleton. */
+/** The projection, priced with the FinOps-priced catalog: the slow part, streamed in under a skeleton. */
 async function ScenarioProjection({ scenario }: { scenario: ScenarioDetail }) {
   const result = await loadPageData((db) => getPricedCatalog(db));
   if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={`/workloads/${scenario.workloadId}/scenarios/${scenario.id}`} />;
-  const projection = projectScenario(scenario.workload.spec, scenario.spec, result.data.catalog.instanceTypes);
-  return <ProjectionView projection={projection} catalogVersion={result.data.version} />;
+  return <ProjectionView cost={priceScenario(scenario.workload.spec, scenario.spec, result.data)} />;
 }
 
 export default async function ScenarioPage({ params }: PageProps<"/workloads/[id]/scenarios/[scenarioId]">) {

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+
+const SHOTS = "test-results/screenshots";
+const PROFILE = "Clickstream (Kafka → Flink)";
+const SCENARIO = "Steady 4 % monthly growth";
+
+test.describe("FinOps reviews a scenario's cost", () => {
+  test("sees every demo profile's monthly cost in the workloads list", async ({ page }) => {
+    await page.goto("/workloads");
+    const table = page.getByRole("table").first();
+    const headers = await table.locator("thead th").allInnerTexts();
+    const costColumn = headers.findIndex((text) => /monthly cost/i.test(text));
+    expect(costColumn).toBeGreaterThanOrEqual(0);
+    for (const name of [PROFILE, "Nightly Spark ETL", "Fraud scoring stream"]) {
+      const row = table.locator("tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
+      await expect(row.locator("td").nth(costColumn)).toHaveText(/^\$\d[\d,]*$/);
+    }
+    await page.screenshot({ path: `${SHOTS}/workloads-headline-cost.png`, fullPage: true });
+  });
+
+  test("opens a demo scenario and reads its cost, commitments and DR options", async ({ page }) => {
+    await page.goto("/workloads");
+    await page.getByRole("link", { name: PROFILE, exact: true }).click();
+    await page.getByRole("link", { name: SCENARIO }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: SCENARIO })).toBeVisible();
+
+    const cost = page.getByRole("region", { name: "Cost", exact: true });
+    await expect(cost).toContainText("USD");
+    await expect(cost).toContainText(/priced in AWS us-east-1/);
+    await expect(cost.getByRole("link", { name: /catalog/ })).toHaveAttribute("href", "/catalog");
+    await expect(cost.getByText(/^Month 0 \(2026-01\)$/)).toBeVisible();
+    await expect(cost.getByText(/^Total over 36 months$/)).toBeVisible();
+    await expect(cost.getByText(/^Unit cost per million events$/)).toBeVisible();
+    const chart = cost.getByRole("figure", { name: "Monthly cost by component (USD)" });
+    await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
+    for (const series of ["Spot compute", "Committed compute", "Storage", "P10–P90 of total"]) {
+      await expect(chart.locator(".recharts-legend-item").filter({ hasText: series })).toHaveCount(1);
+    }
+
+    const components = cost.getByRole("table", { name: "Cost by component over the horizon" });
+    for (const label of ["On-demand compute", "Spot compute", "Committed compute", "Storage", "Network", "Disaster recovery", "Total"]) {
+      await expect(components.locator("tbody tr").filter({ has: page.getByRole("cell", { name: label, exact: true }) })).toContainText(/\$\d/);
+    }
+
+    const months = page.getByRole("table", { name: "Projection by month" });
+    await expect(months.locator("tbody tr")).toHaveCount(36);
+    await expect(months.locator("thead")).toContainText("Total USD/month");
+
+    const ladder = page.getByRole("region", { name: "Commitment ladder" });
+    await expect(ladder.getByRole("table", { name: "Commitment purchases" }).locator("tbody tr").first()).toContainText("2026-01");
+    await expect(ladder).toContainText("Stranded-commitment risk");
+
+    const dr = page.getByRole("table", { name: "DR strategies" });
+    await expect(dr.locator("tbody tr")).toHaveCount(4);
+    for (const strategy of ["Backup & restore", "Pilot light", "Warm standby", "Multi-site active/active"]) {
+      await expect(dr.getByRole("row", { name: new RegExp(strategy) })).toBeVisible();
+    }
+    await expect(page.getByRole("region", { name: /Disaster recovery/ }).getByRole("status")).toContainText(/Recommended: |None meets the targets/);
+
+    await page.getByRole("region", { name: "Cost", exact: true }).screenshot({ path: `${SHOTS}/scenario-cost.png` });
+    await page.screenshot({ path: `${SHOTS}/scenario-cost-page.png`, fullPage: true });
+  });
+});
