@@ -15,7 +15,7 @@ const COLUMNS: Column[] = [
   { label: "Tags" },
   { sort: "peakEventsPerSec", label: "Peak events/s", numeric: true },
   { label: "Current nodes", numeric: true },
-  { sort: "headlineCostUsdPerMonth", label: "Monthly cost (USD)", numeric: true },
+  { sort: "headlineCostUsdPerMonth", label: "Monthly compute, on-demand (USD)", numeric: true },
   { label: "Scenarios", numeric: true },
   { sort: "updatedAt", label: "Updated" },
 ];

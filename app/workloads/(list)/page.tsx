@@ -27,7 +27,7 @@ export default async function WorkloadsPage({ searchParams }: PageProps<"/worklo
     <>
       <PageHeader
         title="Workloads"
-        description="Each workload profile describes one data pipeline — its stages, traffic, SLOs and retention — and holds the scenarios that project it forward."
+        description="Each workload profile describes one data pipeline — its stages, traffic, SLOs and retention — and holds the scenarios that project it forward. Nodes and compute here are month 0 of the first scenario, all on-demand; a scenario page prices everything (spot, commitments, storage, network, DR)."
         actions={
           <div className="flex gap-2">
             <Button asChild variant="outline">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -33,12 +34,7 @@ export default async function WorkloadPage({ params }: PageProps<"/workloads/[id
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/workloads" className="hover:underline">
-          Workloads
-        </Link>{" "}
-        / <span aria-current="page">{workload.name}</span>
-      </nav>
+      <Breadcrumb trail={workloadTrail()} current={workload.name} />
       <PageHeader
         title={workload.name}
         description={workload.description || undefined}

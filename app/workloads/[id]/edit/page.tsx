@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import { notFound } from "next/navigation";
 
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
@@ -22,16 +22,7 @@ export default async function EditWorkloadPage({ params }: PageProps<"/workloads
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/workloads" className="hover:underline">
-          Workloads
-        </Link>{" "}
-        /{" "}
-        <Link href={`/workloads/${id}`} className="hover:underline">
-          {workload.name}
-        </Link>{" "}
-        / <span aria-current="page">Edit</span>
-      </nav>
+      <Breadcrumb trail={workloadTrail(workload)} current="Edit" />
       <PageHeader title={`Edit ${workload.name}`} description={`Version ${workload.version}. If someone else saves first, you will see what they changed before anything is overwritten.`} />
       <WorkloadForm
         action={updateWorkloadAction}

@@ -5,7 +5,7 @@ import { cache, Suspense } from "react";
 
 import { ProjectionSkeleton } from "@/components/scenarios/projection-skeleton";
 import { ProjectionView } from "@/components/scenarios/projection-view";
-import { ScenarioBreadcrumb } from "@/components/scenarios/scenario-breadcrumb";
+import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -44,7 +44,7 @@ export default async function ScenarioPage({ params }: PageProps<"/workloads/[id
 
   return (
     <>
-      <ScenarioBreadcrumb workload={scenario.workload} scenario={scenario} />
+      <Breadcrumb trail={workloadTrail(scenario.workload)} current={scenario.name} />
       <PageHeader
         title={scenario.name}
         description={scenario.description || undefined}

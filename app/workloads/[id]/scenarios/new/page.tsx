@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { ScenarioBreadcrumb } from "@/components/scenarios/scenario-breadcrumb";
+import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import { ScenarioForm } from "@/components/scenarios/scenario-form";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
@@ -24,7 +24,7 @@ export default async function NewScenarioPage({ params }: PageProps<"/workloads/
 
   return (
     <>
-      <ScenarioBreadcrumb workload={workload} page="New scenario" />
+      <Breadcrumb trail={workloadTrail(workload)} current="New scenario" />
       <PageHeader title={`New scenario for ${workload.name}`} description="Its projection is computed when you save it." />
       <ScenarioForm
         action={createScenarioAction}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { ScenarioBreadcrumb } from "@/components/scenarios/scenario-breadcrumb";
+import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import { ScenarioForm } from "@/components/scenarios/scenario-form";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
@@ -23,7 +23,7 @@ export default async function EditScenarioPage({ params }: PageProps<"/workloads
 
   return (
     <>
-      <ScenarioBreadcrumb workload={scenario.workload} scenario={scenario} page="Edit" />
+      <Breadcrumb trail={workloadTrail(scenario.workload, scenario)} current="Edit" />
       <PageHeader title={`Edit ${scenario.name}`} description={`Version ${scenario.version}. Rename it here too. If someone else saves first, you will see what they changed before anything is overwritten.`} />
       <ScenarioForm
         action={updateScenarioAction}
