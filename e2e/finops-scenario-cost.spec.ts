@@ -61,3 +61,41 @@ test.describe("FinOps reviews a scenario's cost", () => {
     await page.screenshot({ path: `${SHOTS}/scenario-cost-page.png`, fullPage: true });
   });
 });
+
+test.describe("FinOps re-prices a scenario after prices change", () => {
+  test("a negotiated discount shows what changed since the scenario was priced, until it is re-priced", async ({ page }) => {
+    const aws = page.getByRole("group", { name: "AWS discount" });
+    await page.goto("/catalog");
+    await page.getByRole("textbox", { name: /Your name/ }).fill("Ana FinOps");
+    await aws.getByRole("textbox", { name: "AWS discount (% off on-demand)" }).fill("10");
+    await aws.getByRole("textbox", { name: "AWS discount reason" }).fill("EDP 2027");
+    await aws.getByRole("button", { name: "Set AWS discount" }).click();
+    await expect(aws.getByRole("status").filter({ hasText: "Discount for AWS set to 10 %" })).toBeVisible();
+
+    await page.goto("/workloads");
+    await page.getByRole("link", { name: PROFILE, exact: true }).click();
+    await page.getByRole("link", { name: SCENARIO }).first().click();
+    const notice = page.getByRole("region", { name: "Prices changed since this scenario was priced" });
+    await expect(notice).toBeVisible();
+    const changes = notice.getByRole("table", { name: "Prices changed since" });
+    await expect(changes.locator("tbody tr").first()).toContainText("aws:us-east-1:");
+    await expect(changes.locator("tbody tr").first()).toContainText("-10.0 %");
+    const cost = page.getByRole("region", { name: "Cost", exact: true });
+    const month0 = cost.getByText(/^Month 0 \(2026-01\)$/).locator("..");
+    const before = await month0.innerText();
+    await page.screenshot({ path: `${SHOTS}/scenario-repricing.png`, fullPage: true });
+
+    await notice.getByRole("button", { name: "Re-price on the current catalog" }).click();
+    await expect(notice).toHaveCount(0);
+    // Compute is cheaper by the discount, so month 0 costs less than before.
+    await expect(month0).not.toHaveText(before);
+    const dollars = (text: string) => Number(/\$([\d,]+)/.exec(text)![1]!.replace(/,/g, ""));
+    expect(dollars(await month0.innerText())).toBeLessThan(dollars(before));
+
+    // Leave the catalog as the other journeys expect it.
+    await page.goto("/catalog");
+    await page.getByRole("textbox", { name: /Your name/ }).fill("Ana FinOps");
+    await page.getByRole("button", { name: "Reset AWS discount" }).click();
+    await expect(page.getByRole("group", { name: "AWS discount" })).toContainText("List prices");
+  });
+});

@@ -11,7 +11,7 @@ import { z } from "zod";
 
 import { withReadyDb } from "@/lib/actions/with-ready-db";
 import { getPricedCatalog } from "@/lib/db/catalog";
-import { cloneScenario, createScenario, deleteScenario, getScenario, updateScenario } from "@/lib/db/scenarios";
+import { cloneScenario, createScenario, deleteScenario, getScenario, recordScenarioPricing, updateScenario } from "@/lib/db/scenarios";
 import { getWorkload, isUuid, refreshHeadline } from "@/lib/db/workloads";
 import { parseScenarioForm, ScenarioInputSchema, scenarioFieldLabel } from "@/lib/schemas/scenario";
 import { VersionSchema } from "@/lib/schemas/workload";
@@ -34,10 +34,13 @@ export async function createScenarioAction(_prev: FormState, form: FormData): Pr
     if (!workload) return { kind: "not_found" as const };
     const parsed = parseScenarioForm(values, workload.spec.stages);
     if (!parsed.ok) return { kind: "invalid" as const, fieldErrors: parsed.fieldErrors };
-    const { catalog } = await getPricedCatalog(prisma);
+    const { catalog, version: pricedVersion } = await getPricedCatalog(prisma);
     const created = await prisma.$transaction(async (tx) => {
       const scenario = await createScenario(tx, { workloadId, ...parsed.data });
-      if (scenario) await refreshHeadline(tx, workloadId, catalog.instanceTypes);
+      if (scenario) {
+        await recordScenarioPricing(tx, scenario.id, pricedVersion);
+        await refreshHeadline(tx, workloadId, catalog.instanceTypes);
+      }
       return scenario;
     });
     return created ? { kind: "created" as const, id: created.id } : { kind: "not_found" as const };
@@ -74,10 +77,13 @@ export async function updateScenarioAction(_prev: FormState, form: FormData): Pr
     if (!stored) return { kind: "not_found" as const };
     const parsed = parseScenarioForm(values, stored.workload.spec.stages, stored.spec);
     if (!parsed.ok) return { kind: "invalid" as const, fieldErrors: parsed.fieldErrors };
-    const { catalog } = await getPricedCatalog(prisma);
+    const { catalog, version: pricedVersion } = await getPricedCatalog(prisma);
     return prisma.$transaction(async (tx) => {
       const outcome = await updateScenario(tx, { id, expectedVersion: version.data, changes: parsed.data });
-      if (outcome.kind === "updated") await refreshHeadline(tx, outcome.scenario.workloadId, catalog.instanceTypes);
+      if (outcome.kind === "updated") {
+        await recordScenarioPricing(tx, id, pricedVersion);
+        await refreshHeadline(tx, outcome.scenario.workloadId, catalog.instanceTypes);
+      }
       return outcome;
     });
   });
@@ -122,9 +128,25 @@ export async function deleteScenarioAction(id: string): Promise<FormState> {
 /** Copies a scenario within its profile and opens the copy's editor, to rename and change it. */
 export async function cloneScenarioAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
-  const result = await withReadyDb((prisma) => cloneScenario(prisma, id));
+  const result = await withReadyDb((prisma) => prisma.$transaction((tx) => cloneScenario(tx, id)));
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This scenario was deleted meanwhile." };
   revalidateWorkload(result.value.workloadId);
   redirect(`/workloads/${result.value.workloadId}/scenarios/${result.value.id}/edit`);
+}
+
+/** Re-prices a scenario on the current priced catalog (after list prices or overrides changed). */
+export async function repriceScenarioAction(id: string): Promise<FormState> {
+  if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
+  const result = await withReadyDb(async (prisma) => {
+    const scenario = await getScenario(prisma, id);
+    if (!scenario) return null;
+    const { version } = await getPricedCatalog(prisma);
+    await recordScenarioPricing(prisma, id, version);
+    return scenario;
+  });
+  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.value) return { ok: false, message: "This scenario was deleted meanwhile." };
+  revalidateWorkload(result.value.workloadId);
+  return { ok: true };
 }

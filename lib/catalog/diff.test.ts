@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { diffCatalogs } from './diff';
+import { changesForRegion, diffCatalogs, type PriceChange } from './diff';
 import { loadCatalog } from './load';
 import type { Catalog } from './schema';
 
@@ -67,5 +67,35 @@ describe('diffCatalogs', () => {
         }),
       );
     });
+  });
+});
+
+describe('changesForRegion', () => {
+  const change = (section: PriceChange['section'], itemId: string): PriceChange => ({
+    section,
+    itemId,
+    field: 'x',
+    change: 'changed',
+    oldValue: 1,
+    newValue: 2,
+    changeRatio: 1,
+  });
+
+  it("keeps the region's instances, storage and transfer prices and the provider's commitments", () => {
+    const changes = [
+      change('instanceTypes', 'aws:us-east-1:m7i.large'),
+      change('instanceTypes', 'aws:eu-west-1:m7i.large'),
+      change('instanceTypes', 'gcp:us-east-1x:n2-standard-4'),
+      change('storageTiers', 'aws:us-east-1:ebs-gp3'),
+      change('dataTransfer', 'aws:us-east-1:cross-zone'),
+      change('commitments', 'aws:ec2-1yr-no-upfront'),
+      change('commitments', 'azure:ri-1yr'),
+    ];
+    expect(changesForRegion(changes, { provider: 'aws', region: 'us-east-1' }).map((c) => c.itemId)).toEqual([
+      'aws:us-east-1:m7i.large',
+      'aws:us-east-1:ebs-gp3',
+      'aws:us-east-1:cross-zone',
+      'aws:ec2-1yr-no-upfront',
+    ]);
   });
 });

@@ -69,3 +69,15 @@ export function diffCatalogs(from: Catalog, to: Catalog): PriceChange[] {
   }
   return changes;
 }
+
+/**
+ * The changes that can move the cost of a scenario priced in one provider's region: that region's
+ * instances, storage and transfer prices, and the provider's commitment offers.
+ */
+export function changesForRegion(changes: readonly PriceChange[], where: { provider: string; region: string }): PriceChange[] {
+  return changes.filter((change) =>
+    change.section === 'commitments'
+      ? change.itemId.startsWith(`${where.provider}:`)
+      : change.itemId.startsWith(`${where.provider}:${where.region}:`),
+  );
+}

@@ -29,6 +29,8 @@ export type ScenarioSummary = {
 /** A scenario with its parsed spec and its profile's parsed spec: all a projection needs. */
 export type ScenarioDetail = ScenarioSummary & {
   spec: ScenarioSpec;
+  /** The priced catalog version it was last priced with (null: price with the current one). */
+  pricedCatalogVersion: string | null;
   workload: { id: string; name: string; kind: WorkloadKind; version: number; spec: WorkloadSpec };
 };
 
@@ -119,6 +121,7 @@ export async function getScenario(db: DbClient, id: string): Promise<ScenarioDet
   return {
     ...toSummary(row),
     spec: parseStoredScenarioSpec(row.spec, row.id),
+    pricedCatalogVersion: row.pricedCatalogVersion,
     workload: {
       id: row.workload.id,
       name: row.workload.name,
@@ -127,6 +130,18 @@ export async function getScenario(db: DbClient, id: string): Promise<ScenarioDet
       spec: parseStoredWorkloadSpec(row.workload.spec, row.workload.id),
     },
   };
+}
+
+/**
+ * Records the priced catalog version a scenario's projection is priced with (on save, and when
+ * someone re-prices it on the current catalog). Derived, so it does not bump the version.
+ *
+ * @returns false when there is no live scenario with that id
+ */
+export async function recordScenarioPricing(db: DbClient, id: string, pricedCatalogVersion: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const { count } = await db.scenario.updateMany({ where: { id, deletedAt: null }, data: { pricedCatalogVersion } });
+  return count === 1;
 }
 
 export type CreateScenarioInput = {
@@ -215,10 +230,16 @@ export async function deleteScenario(db: DbClient, id: string): Promise<{ worklo
 export async function cloneScenario(db: DbClient, id: string): Promise<ScenarioDetail | null> {
   const source = await getScenario(db, id);
   if (!source) return null;
-  return createScenario(db, {
+  const copy = await createScenario(db, {
     workloadId: source.workloadId,
     name: `${source.name} (copy)`.slice(0, 200),
     description: source.description,
     spec: source.spec,
   });
+  // The copy shows the same figures as its source: same priced catalog.
+  if (copy && source.pricedCatalogVersion) {
+    await recordScenarioPricing(db, copy.id, source.pricedCatalogVersion);
+    return { ...copy, pricedCatalogVersion: source.pricedCatalogVersion };
+  }
+  return copy;
 }

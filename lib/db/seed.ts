@@ -10,6 +10,7 @@ import type { ExampleWorkload } from "@/lib/model/types";
 
 import { getPricedCatalog } from "./catalog";
 import type { Db } from "./client";
+import { recordScenarioPricing } from "./scenarios";
 import { createWorkload } from "./workloads";
 
 /**
@@ -41,10 +42,11 @@ export async function seedDemoData(
       // Serialises seeders on one server; released at commit. (PGlite has one connection anyway.)
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_ADVISORY_LOCK_KEY})`);
       if ((await tx.workloadProfile.count()) > 0) return { seeded: false, reason: "not-empty" } as const;
-      const { catalog } = await getPricedCatalog(tx);
+      const { catalog, version } = await getPricedCatalog(tx);
       let scenarios = 0;
       for (const example of examples) {
         const created = await createWorkload(tx, example, { instanceTypes: catalog.instanceTypes });
+        for (const scenario of created.scenarios) await recordScenarioPricing(tx, scenario.id, version);
         scenarios += created.scenarios.length;
       }
       return { seeded: true, workloads: examples.length, scenarios } as const;

@@ -11,7 +11,7 @@ import { toWorkloadDocument, parseWorkloadDocument } from "@/lib/export/workload
 import { exampleWorkloads } from "@/lib/model/examples";
 
 import { migrate } from "./migrate";
-import { cloneScenario, createScenario, deleteScenario, getScenario, listScenarios, updateScenario } from "./scenarios";
+import { cloneScenario, createScenario, deleteScenario, getScenario, listScenarios, recordScenarioPricing, updateScenario } from "./scenarios";
 import { backends, type TestDatabase } from "./testing/backends";
 import {
   createWorkload,
@@ -123,6 +123,19 @@ describe.each(backends)("workspace writes on $name", (backend) => {
     expect(await getScenario(t.db.prisma, baseline!.id)).toBeNull();
     expect(await updateScenario(t.db.prisma, { id: baseline!.id, expectedVersion: 2, changes: { name: "Gone" } })).toEqual({ kind: "not_found" });
     expect((await getWorkload(t.db.prisma, created.id))?.scenarios.map((s) => s.name)).toEqual(["Tripled (copy)"]);
+  });
+
+  it("records the priced catalog a scenario was priced with, and a clone keeps it", async () => {
+    const created = await createWorkload(t.db.prisma, input);
+    const scenario = await createScenario(t.db.prisma, { workloadId: created.id, name: "Baseline", spec: clickstream!.scenarios[0]!.spec });
+    expect(scenario!.pricedCatalogVersion).toBeNull();
+    expect(await recordScenarioPricing(t.db.prisma, scenario!.id, "2026-11-25.1+o3")).toBe(true);
+    expect(await getScenario(t.db.prisma, scenario!.id)).toMatchObject({ pricedCatalogVersion: "2026-11-25.1+o3", version: 1 });
+    const clone = await cloneScenario(t.db.prisma, scenario!.id);
+    expect(clone).toMatchObject({ pricedCatalogVersion: "2026-11-25.1+o3" });
+    expect(await getScenario(t.db.prisma, clone!.id)).toMatchObject({ pricedCatalogVersion: "2026-11-25.1+o3" });
+    await deleteScenario(t.db.prisma, scenario!.id);
+    expect(await recordScenarioPricing(t.db.prisma, scenario!.id, "2026-11-25.1+o4")).toBe(false);
   });
 
   it("round-trips a profile through an exported document, and a bad document writes nothing", async () => {

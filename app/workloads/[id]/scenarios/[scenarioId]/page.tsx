@@ -5,6 +5,7 @@ import { cache, Suspense } from "react";
 
 import { ProjectionSkeleton } from "@/components/scenarios/projection-skeleton";
 import { ProjectionView } from "@/components/scenarios/projection-view";
+import { RepricingNotice } from "@/components/scenarios/repricing-notice";
 import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
@@ -13,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { ActionButton } from "@/components/workloads/action-button";
 import { describeGrowth } from "@/components/workloads/growth-summary";
 import { cloneScenarioAction, deleteScenarioAction } from "@/lib/actions/scenarios";
+import { changesForRegion, diffCatalogs } from "@/lib/catalog/diff";
 import { getPricedCatalog } from "@/lib/db/catalog";
 import { getScenario, type ScenarioDetail } from "@/lib/db/scenarios";
 import { formatDateTime } from "@/lib/format";
@@ -26,11 +28,32 @@ export async function generateMetadata({ params }: PageProps<"/workloads/[id]/sc
   return { title: result.ok && result.data ? result.data.name : "Scenario" };
 }
 
-/** The projection, priced with the FinOps-priced catalog: the slow part, streamed in under a skeleton. */
+/**
+ * The projection, priced with the FinOps-priced catalog the scenario was last priced with (the
+ * current one when none is recorded, or the recorded one no longer exists): the slow part,
+ * streamed in under a skeleton. When prices moved since, a notice lists what changed.
+ */
 async function ScenarioProjection({ scenario }: { scenario: ScenarioDetail }) {
-  const result = await loadPageData((db) => getPricedCatalog(db));
+  const result = await loadPageData(async (db) => {
+    const current = await getPricedCatalog(db);
+    const recordedVersion = scenario.pricedCatalogVersion;
+    const recorded = recordedVersion && recordedVersion !== current.version ? await getPricedCatalog(db, { version: recordedVersion }) : null;
+    return { current, recorded };
+  });
   if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={`/workloads/${scenario.workloadId}/scenarios/${scenario.id}`} />;
-  return <ProjectionView cost={priceScenario(scenario.workload.spec, scenario.spec, result.data)} />;
+  const { current, recorded } = result.data;
+  const cost = priceScenario(scenario.workload.spec, scenario.spec, recorded ?? current);
+  const allChanges = recorded ? diffCatalogs(recorded.catalog, current.catalog) : [];
+  // Only prices this scenario uses matter; when none moved, its figures are the current ones.
+  const changes = cost.kind === "priced" ? changesForRegion(allChanges, cost.where) : allChanges;
+  return (
+    <>
+      {recorded && changes.length > 0 ? (
+        <RepricingNotice scenarioId={scenario.id} pricedWith={recorded.version} current={current.version} changes={changes} />
+      ) : null}
+      <ProjectionView cost={cost} />
+    </>
+  );
 }
 
 export default async function ScenarioPage({ params }: PageProps<"/workloads/[id]/scenarios/[scenarioId]">) {
