@@ -79,7 +79,7 @@ test.describe("FinOps re-prices a scenario after prices change", () => {
     await expect(notice).toBeVisible();
     const changes = notice.getByRole("table", { name: "Prices changed since" });
     await expect(changes.locator("tbody tr").first()).toContainText("aws:us-east-1:");
-    await expect(changes.locator("tbody tr").first()).toContainText("-10.0 %");
+    await expect(changes.locator("tbody tr").first()).toContainText("-10%");
     const cost = page.getByRole("region", { name: "Cost", exact: true });
     const month0 = cost.getByText(/^Month 0 \(2026-01\)$/).locator("..");
     const before = await month0.innerText();

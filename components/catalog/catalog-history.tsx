@@ -7,6 +7,8 @@ import type { PriceChange } from "@/lib/catalog/diff";
 import type { CatalogVersionSummary, OverrideHistoryEntry } from "@/lib/db/catalog";
 import { formatDateTime } from "@/lib/format";
 
+import { PriceChangesTable } from "./price-changes-table";
+
 function describeValue(entry: OverrideHistoryEntry): string {
   if (entry.value === null) return "list price restored";
   if (entry.kind === "providerDiscount") return `${Number((Number(entry.value) * 100).toFixed(4))} % off on-demand`;
@@ -58,7 +60,6 @@ export function OverrideHistory({ entries }: { entries: OverrideHistoryEntry[] }
   );
 }
 
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
 
 /** How many changed prices the page lists before saying "and N more". */
 const DIFF_ROWS_SHOWN = 50;
@@ -124,31 +125,7 @@ export function CatalogVersions({
             <h3 id="price-diff-title" className="text-sm font-semibold text-slate-900">
               List prices changed since {since}: {changes.length === 0 ? "none" : changes.length}
             </h3>
-            {changes.length > 0 ? (
-              <Table aria-label={`Prices changed since ${since}`}>
-                <thead>
-                  <tr>
-                    <TableHead>Item</TableHead>
-                    <TableHead>Field</TableHead>
-                    <TableHead className="text-right">Was</TableHead>
-                    <TableHead className="text-right">Now</TableHead>
-                    <TableHead className="text-right">Change</TableHead>
-                  </tr>
-                </thead>
-                <tbody>
-                  {changes.slice(0, DIFF_ROWS_SHOWN).map((c) => (
-                    <tr key={`${c.section}:${c.itemId}:${c.field}`}>
-                      <TableCell className="font-mono">{c.itemId}</TableCell>
-                      <TableCell className="font-mono">{c.field}</TableCell>
-                      <NumericCell>{c.oldValue ?? "—"}</NumericCell>
-                      <NumericCell>{c.newValue ?? "—"}</NumericCell>
-                      <NumericCell>{c.changeRatio === null ? c.change : percent.format(c.changeRatio)}</NumericCell>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            ) : null}
-            {changes.length > DIFF_ROWS_SHOWN ? <p className="text-sm text-slate-600">…and {changes.length - DIFF_ROWS_SHOWN} more.</p> : null}
+            {changes.length > 0 ? <PriceChangesTable changes={changes} label={`Prices changed since ${since}`} limit={DIFF_ROWS_SHOWN} /> : null}
           </section>
         )}
       </CardContent>

@@ -1,15 +1,11 @@
 import Link from "next/link";
-import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
+import { PriceChangesTable } from "@/components/catalog/price-changes-table";
 import { ActionButton } from "@/components/workloads/action-button";
 import { repriceScenarioAction } from "@/lib/actions/scenarios";
 import type { PriceChange } from "@/lib/catalog/diff";
 
 /** How many changed prices the notice lists before it points to the catalog page. */
 const SHOWN_CHANGES = 12;
-
-function formatValue(value: number | null): string {
-  return value === null ? "—" : String(+value.toPrecision(6));
-}
 
 /**
  * Shown when prices the scenario uses moved since it was priced: which catalog it is still priced with,
@@ -45,33 +41,7 @@ export function RepricingNotice({
         <ActionButton action={repriceScenarioAction.bind(null, scenarioId)}>Re-price on the current catalog</ActionButton>
       </div>
       <div className="mt-3 rounded-md bg-white">
-          <Table aria-label="Prices changed since">
-            <thead>
-              <tr>
-                <TableHead>Item</TableHead>
-                <TableHead>Price</TableHead>
-                <TableHead className="text-right">Was</TableHead>
-                <TableHead className="text-right">Now</TableHead>
-                <TableHead className="text-right">Change</TableHead>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.slice(0, SHOWN_CHANGES).map((change) => (
-                <tr key={`${change.itemId}:${change.field}`}>
-                  <TableCell className="font-mono text-xs">{change.itemId}</TableCell>
-                  <TableCell className="text-xs">{change.field}</TableCell>
-                  <NumericCell>{formatValue(change.oldValue)}</NumericCell>
-                  <NumericCell>{formatValue(change.newValue)}</NumericCell>
-                  <NumericCell>
-                    {change.changeRatio === null ? change.change : `${change.changeRatio > 0 ? "+" : ""}${(change.changeRatio * 100).toFixed(1)} %`}
-                  </NumericCell>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          {changes.length > SHOWN_CHANGES ? (
-            <p className="px-3 py-2 text-xs text-slate-600">…and {changes.length - SHOWN_CHANGES} more.</p>
-          ) : null}
+        <PriceChangesTable changes={changes} label="Prices changed since" limit={SHOWN_CHANGES} />
       </div>
     </section>
   );
