@@ -43,6 +43,17 @@ export function FormField({ field, name, defaultValue, errors, compact = false }
   const helpId = `${id}-help`;
   const invalid = Boolean(errors?.length);
   const describedBy = compact ? errorId : `${helpId} ${errorId}`;
+  // What follows every control: its help (unless compact, where it is the title) and its errors.
+  const footer = (
+    <>
+      {compact ? null : (
+        <p id={helpId} className="text-xs text-slate-500">
+          {field.help}
+        </p>
+      )}
+      <FieldError id={errorId} messages={errors} />
+    </>
+  );
   const common = { id, name, "aria-invalid": invalid || undefined, "aria-describedby": describedBy, title: compact ? field.help : undefined };
 
   if (field.type === "checkbox") {
@@ -52,12 +63,7 @@ export function FormField({ field, name, defaultValue, errors, compact = false }
           <input type="checkbox" {...common} defaultChecked={defaultValue === "on"} className="size-4 rounded border-slate-300" />
           {field.label}
         </label>
-        {compact ? null : (
-          <p id={helpId} className="text-xs text-slate-500">
-            {field.help}
-          </p>
-        )}
-        <FieldError id={errorId} messages={errors} />
+        {footer}
       </div>
     );
   }
@@ -88,12 +94,7 @@ export function FormField({ field, name, defaultValue, errors, compact = false }
           className={cn(invalid && "border-red-500")}
         />
       )}
-      {compact ? null : (
-        <p id={helpId} className="text-xs text-slate-500">
-          {field.help}
-        </p>
-      )}
-      <FieldError id={errorId} messages={errors} />
+      {footer}
     </div>
   );
 }

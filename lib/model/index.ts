@@ -27,7 +27,7 @@ export {
 } from './plan-scenario';
 
 // Cost, spot, commitments, storage, network, DR and uncertainty building blocks.
-export { HOURS_PER_MONTH, nodeGroupUsdPerMonth, nodeUsdPerHour, usdPerMillionEvents, usdPerTbProcessed, type PurchaseOption } from './cost';
+export { HOURS_PER_MONTH, nodeGroupUsdPerMonth, nodeHoursPerMonth, nodeUsdPerHour, usdPerMillionEvents, usdPerTbProcessed, type PurchaseOption } from './cost';
 export { binomialTailAbove, INTERRUPTION_RATE_BY_BAND, isSpotEligible, planSpotStage, type SpotStageMonth } from './spot';
 export { chooseOffer, commitmentLadder, type CommitmentLadder, type CommitmentLadderMonth } from './commitments';
 export { backupStorage, stageStorage, type StageStorageMonth } from './storage';

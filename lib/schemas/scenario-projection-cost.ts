@@ -7,7 +7,7 @@ import { costWithCommitment } from "@/lib/model/commitments";
 import type { CostBreakdown, ScenarioPlan } from "@/lib/model/plan-scenario";
 import type { DrStrategy } from "@/lib/model/types";
 
-import { HOURS_PER_MONTH } from "./scenario-projection";
+import { HOURS_PER_MONTH } from "@/lib/model";
 
 export type CostComponentKey = Exclude<keyof CostBreakdown, "totalUsdPerMonth">;
 

@@ -3,23 +3,18 @@
  * compute cost per stage and per month. Pure; the scenario page, its chart and the stored headline
  * figures all read them from here, so they agree.
  */
+import { nodeHoursPerMonth } from "@/lib/model";
 import type { MonthProjection, StageMonth } from "@/lib/model/types";
 
 /**
- * Hours in a month, for monthly prices: 24 × 365 ÷ 12 = 730, the convention of the AWS and
- * Google Cloud pricing calculators.
- */
-export const HOURS_PER_MONTH = 730;
-
-/**
- * A sized stage's on-demand compute cost for a month: node-group USD/hour × the hours a day it
- * runs ÷ 24 × {@link HOURS_PER_MONTH}. Null for an infeasible stage.
+ * A sized stage's on-demand compute cost for a month: node-group USD/hour × the billed hours of
+ * a node running that many hours a day (the model's 730-hour month). Null for an infeasible stage.
  *
  * @example stageOnDemandUsdPerMonth({ kind: "sized", nodeGroupOnDemandUsdPerHour: 2, activeHoursPerDay: 24, … }) //=> 1460
  */
 export function stageOnDemandUsdPerMonth(stage: StageMonth): number | null {
   if (stage.kind !== "sized") return null;
-  return ((stage.nodeGroupOnDemandUsdPerHour * stage.activeHoursPerDay) / 24) * HOURS_PER_MONTH;
+  return stage.nodeGroupOnDemandUsdPerHour * nodeHoursPerMonth(stage.activeHoursPerDay);
 }
 
 export type MonthTotals = { month: string; demandMultiplier: number; nodes: number | null; onDemandUsdPerMonth: number | null };
