@@ -70,12 +70,16 @@ export {
   UncertaintySchema,
   InstanceChoiceSchema,
   IsoMonthSchema,
+  MAX_MONTE_CARLO_SAMPLES,
   ScenarioSpecSchema,
   StageSchema,
   StepEventSchema,
   StreamStageSchema,
   WorkloadSpecSchema,
 } from './schemas';
+
+// The model's version: stored plans computed by another version are recomputed.
+export { MODEL_VERSION } from './version';
 
 // Typed errors (invalid input, unstable queue); infeasible outcomes are values, not errors.
 export { ModelInputError, UnstableQueueError, type InputIssue } from './errors';

@@ -146,6 +146,7 @@ describe('ScenarioSpecSchema', () => {
     [{ startMonth: '2026-01', growth: { kind: 'flat', stepEvents: [{ at: '2025-12', multiplier: 2 }] } }, ['growth', 'stepEvents', 0, 'at'], 'Step event month 2025-12 is before the start month 2026-01.'],
     [{ startMonth: '2026-01', instance: { mode: 'fixed', instanceType: '' } }, ['instance', 'instanceType'], 'Instance type must not be empty.'],
     [{ startMonth: '2026-01', zones: 0 }, ['zones'], 'Zones must be at least 1 and at most 6.'],
+    [{ startMonth: '2026-01', uncertainty: { samples: 20_001 } }, ['uncertainty', 'samples'], 'Samples must be at least 1 and at most 20,000.'],
   ])('rejects %o at %o', (input, path, message) => {
     expect(ScenarioSpecSchema.safeParse(input).error?.issues).toContainEqual(expect.objectContaining({ path, message }));
   });
