@@ -26,6 +26,8 @@ export {
   type UncertaintyBands,
 } from './plan-scenario';
 
+export { planGaps, type PlanGap } from './gaps';
+
 // Cost, spot, commitments, storage, network, DR and uncertainty building blocks.
 export { HOURS_PER_MONTH, nodeGroupUsdPerMonth, nodeHoursPerMonth, nodeUsdPerHour, usdPerMillionEvents, usdPerTbProcessed, type PurchaseOption } from './cost';
 export { binomialTailAbove, INTERRUPTION_RATE_BY_BAND, isSpotEligible, planSpotStage, type SpotStageMonth } from './spot';

@@ -9,6 +9,7 @@ import { chooseOffer, commitmentLadder, costWithCommitment, type CommitmentLadde
 import { nodeGroupUsdPerMonth, nodeHoursPerMonth, usdPerMillionEvents, usdPerTbProcessed } from './cost';
 import { analyzeDr, type DrAnalysis, type DrMonthInput } from './dr';
 import { ModelInputError } from './errors';
+import { planGaps, type PlanGap } from './gaps';
 import { stageNetwork, transferPrices, transferUsd, type TransferPrices } from './network';
 import { applyOverrides, projectScenario } from './project';
 import { PricingSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
@@ -88,6 +89,8 @@ export interface ScenarioPlan<T extends PricedInstanceType = PricedInstanceType>
   /** Always present: zero-width (the likely case) when the scenario has no ranges. */
   uncertainty: UncertaintyBands;
   totals: { usd: number; allOnDemandComputeUsd: number; spotSavingsUsd: number; commitmentSavingUsd: number };
+  /** Stages unsized in some month: every total above excludes them there (empty: complete). */
+  gaps: PlanGap[];
   warnings: string[];
 }
 
@@ -357,6 +360,7 @@ export function planScenario<T extends PricedInstanceType>(
       spotSavingsUsd: sum(likely.flatMap(({ priced }) => priced.map((stage) => stage.spot?.savingsUsdPerMonth ?? 0))),
       commitmentSavingUsd: commitments?.savingUsd ?? 0,
     },
+    gaps: planGaps(projection),
     warnings: projection.warnings,
   };
 }

@@ -541,6 +541,20 @@ export const CatalogInstanceTypeSchema = z.looseObject({
   memoryGib: positive('Memory (GiB)', 65_536),
   networkGbps: positive('Network (Gbps)', 10_000),
   onDemandUsdPerHour: nonNegative('On-demand price (USD/hour)', 100_000),
+  /** "Up to" burst network bandwidth (Gbps), ≥ `networkGbps`; absent when the provider states none. */
+  networkBurstGbps: positive('Burst network (Gbps)', 10_000).optional(),
+  /** Sustained throughput ceiling to network block storage (EBS baseline, PD per-VM, Azure uncached), MiB/s. */
+  blockBandwidthMibPerSec: positive('Block storage bandwidth (MiB/s)', 1_000_000).optional(),
+  /** Sustained IOPS ceiling to network block storage. */
+  blockIops: positive('Block storage IOPS', 100_000_000).optional(),
+  /** Instance-store disks (local NVMe/SSD); absent when the type has none. */
+  localDisk: z
+    .object({
+      count: wholeNumber('Local disk count', 1, 64),
+      sizeGib: positive('Local disk size (GiB)', 1_000_000),
+      nvme: z.boolean({ error: 'Local disk NVMe must be true or false.' }),
+    })
+    .optional(),
 });
 
 export const CatalogSchema = z
@@ -565,12 +579,27 @@ export const PricedInstanceTypeSchema = CatalogInstanceTypeSchema.extend({
   spotInterruptionBand: wholeNumber('Spot interruption band', 0, 4),
 });
 
+/**
+ * A storage price. Block tiers may bill provisioned performance above what the size includes
+ * (gp3: 3,000 IOPS and 125 MiB/s included, then per IOPS-month and per MiB/s-month); object tiers
+ * may bill retrieval per GiB and a minimum storage duration.
+ */
 export const StorageTierPriceSchema = z.looseObject({
   id: textField('Storage tier id', 200),
   name: textField('Storage tier name', 200),
   kind: z.enum(['block', 'object', 'snapshot'], { error: 'Storage kind must be "block", "object" or "snapshot".' }),
   accessTier: z.enum(['hot', 'warm', 'cold', 'archive'], { error: 'Access tier must be "hot", "warm", "cold" or "archive".' }),
   usdPerGibMonth: nonNegative('Storage price (USD/GiB-month)', 1000),
+  /** Deleting or moving data earlier is billed as if it had stayed this long. */
+  minStorageDays: wholeNumber('Minimum storage days', 0, 3650).optional(),
+  retrievalUsdPerGib: nonNegative('Retrieval price (USD/GiB)', 100).optional(),
+  includedIops: nonNegative('Included IOPS', 10_000_000).optional(),
+  usdPerIopsMonth: nonNegative('Provisioned IOPS price (USD/IOPS-month)', 100).optional(),
+  includedMibPerSec: nonNegative('Included throughput (MiB/s)', 1_000_000).optional(),
+  usdPerMibPerSecMonth: nonNegative('Provisioned throughput price (USD/MiB/s-month)', 1000).optional(),
+  maxIopsPerVolume: positive('Max IOPS per volume', 10_000_000).optional(),
+  maxMibPerSecPerVolume: positive('Max throughput per volume (MiB/s)', 1_000_000).optional(),
+  maxSizeGibPerVolume: positive('Max volume size (GiB)', 10_000_000).optional(),
 });
 
 export const TransferPriceSchema = z.looseObject({
@@ -579,13 +608,22 @@ export const TransferPriceSchema = z.looseObject({
   }),
   usdPerGib: nonNegative('Transfer price (USD/GiB)', 100),
   chargedEachDirection: z.boolean({ error: 'Charged each direction must be true or false.' }),
+  /** Inter-region only: whether the price is for a destination on the same continent or another. */
+  destinationScope: z.enum(['same-continent', 'intercontinental'], { error: 'Destination scope must be "same-continent" or "intercontinental".' }).optional(),
 });
 
+/**
+ * A commitment offer. `appliesToFamilies` / `appliesToRegions` bound what usage it can cover
+ * (absent: every family / region of the provider, e.g. an AWS Compute Savings Plan); a GCP
+ * resource CUD or an EC2 Instance Savings Plan names its machine series or family.
+ */
 export const CommitmentOfferSchema = z.looseObject({
   id: textField('Commitment offer id', 200),
   program: textField('Commitment program', 200),
   termYears: z.union([z.literal(1), z.literal(3)], { error: 'Commitment term must be 1 or 3 years.' }),
   discountRatio: numberField('Commitment discount ratio', { min: 0, max: 1 }),
+  appliesToFamilies: z.array(textField('Family', 64)).min(1).optional(),
+  appliesToRegions: z.array(textField('Region', 64)).min(1).optional(),
 });
 
 export const PricingSchema = z.object({
