@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 import { defineConfig } from "vitest/config";
 
 /**
@@ -5,7 +7,8 @@ import { defineConfig } from "vitest/config";
  * (`*.int.test.ts`, against a real PostgreSQL server and an embedded PGlite).
  */
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  // `server-only` throws outside React's server graph; tests run server modules directly.
+  resolve: { tsconfigPaths: true, alias: { "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)) } },
   test: {
     projects: [
       {

@@ -64,7 +64,7 @@ test.describe("An architect models a streaming pipeline and its futures", () => 
     await event.getByLabel(/^Label/).fill("Marketplace launch");
     await page.getByRole("button", { name: "Create scenario" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Aggressive growth" })).toBeVisible();
-    await page.getByRole("tab", { name: "flink-enrich" }).click();
+    await page.getByRole("navigation", { name: "Projection views" }).getByRole("link", { name: "flink-enrich" }).click();
     const stageTable = page.getByRole("table", { name: "Projection of flink-enrich" });
     await expect(stageTable).toContainText("meets SLO");
     await page.screenshot({ path: `${SHOTS}/scenario-projection.png`, fullPage: true });

@@ -21,14 +21,12 @@ import {
   listCatalogVersions,
   listOverrideHistory,
   loadCatalogVersion,
-  type ActiveOverride,
-  type PricedCatalog,
-} from "@/lib/db/catalog";
-import { discountKey, itemPriceKey, overridablePrices, providerName, type OverrideSection } from "@/lib/db/catalog-overrides";
+} from "@/lib/services/catalog";
+import { discountKey, itemPriceKey, overridablePrices, providerName, type ActiveOverride, type OverrideSection, type PricedCatalog } from "@/lib/catalog/overrides";
 import type { DbClient } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { firstValues } from "@/lib/schemas/workload-list";
-import { loadPageData } from "@/lib/server/page-data";
+import { firstValues } from "@/lib/forms/list-params";
+import { loadPageData } from "@/lib/services/page-data";
 
 export const metadata: Metadata = { title: "Catalog" };
 

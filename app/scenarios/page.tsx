@@ -7,9 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
-import { listScenarios } from "@/lib/db/scenarios";
+import { listScenarios } from "@/lib/services/scenarios";
 import { formatDateTime } from "@/lib/format";
-import { loadPageData } from "@/lib/server/page-data";
+import { loadPageData } from "@/lib/services/page-data";
 
 export const metadata: Metadata = { title: "Scenarios" };
 

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import type { PriceChange } from "@/lib/catalog/diff";
-import type { CatalogVersionSummary, OverrideHistoryEntry } from "@/lib/db/catalog";
+import type { CatalogVersionSummary, OverrideHistoryEntry } from "@/lib/services/catalog";
 import { formatDateTime } from "@/lib/format";
 
 import { PriceChangesTable } from "./price-changes-table";

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { resetOverrideAction, setItemPriceOverrideAction, setProviderDiscountAction } from "@/lib/actions/catalog";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/schemas/workload-form";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/forms/form-values";
 
 import { CatalogImportForm } from "./catalog-import-form";
 import { FormField, FormMessage } from "./form-field";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import type { FormState } from "@/lib/schemas/workload-form";
+import type { FormState } from "@/lib/forms/form-values";
 
 /**
  * A labelled input with its errors in an `aria-live` element linked by `aria-describedby`.

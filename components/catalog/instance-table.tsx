@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import type { CatalogRow } from "@/lib/catalog/browse";
 import { SPOT_INTERRUPTION_BANDS, type InstanceEstimableField } from "@/lib/catalog/schema";
-import type { AppliedOverride } from "@/lib/db/catalog-overrides";
+import type { AppliedOverride } from "@/lib/catalog/overrides";
 
 const usd = (digits: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: digits, maximumFractionDigits: digits });
 const usdHourly = usd(4);

@@ -4,7 +4,7 @@ import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContai
 
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatUsd, formatUsdCompact } from "@/lib/format";
-import { COST_COMPONENTS, type CostChartRow, type CostComponentKey } from "@/lib/schemas/scenario-projection-cost";
+import { COST_COMPONENTS, type CostChartRow, type CostComponentKey } from "@/lib/planning/display/cost";
 
 import { useInBrowser } from "./use-in-browser";
 

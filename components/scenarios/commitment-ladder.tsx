@@ -2,7 +2,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import { formatPercent, formatUsd, formatUsdPrecise } from "@/lib/format";
 import type { ScenarioPlan } from "@/lib/model/plan-scenario";
-import { commitmentPurchases } from "@/lib/schemas/scenario-projection-cost";
+import { commitmentPurchases } from "@/lib/planning/display/cost";
 
 /**
  * The commitment ladder (docs/model.md §16): the months it buys, how much (on-demand-equivalent

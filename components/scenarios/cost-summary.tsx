@@ -5,8 +5,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import { formatPercent, formatUsd, formatUsdPrecise } from "@/lib/format";
 import type { ScenarioPlan } from "@/lib/model/plan-scenario";
-import type { PricingLocation } from "@/lib/server/scenario-cost";
-import { COST_COMPONENTS, costChartRows, hasUncertainty, type CostSummary } from "@/lib/schemas/scenario-projection-cost";
+import type { PricingLocation } from "@/lib/planning/compute-plan";
+import { COST_COMPONENTS, costChartRows, hasUncertainty, type CostSummary } from "@/lib/planning/display/cost";
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -59,15 +59,15 @@ export function CostSummaryCard({
   where,
   catalogVersion,
   overridesApplied,
-  listHeadlineUsdPerMonth,
+  bandsPending,
 }: {
   plan: ScenarioPlan;
   summary: CostSummary;
   where: PricingLocation;
   catalogVersion: string;
   overridesApplied: number;
-  /** Month 0 with every node on-demand: the workloads list's monthly cost (for a profile's first scenario). */
-  listHeadlineUsdPerMonth: number | null;
+  /** The Monte Carlo is still running: the band is not there yet. */
+  bandsPending: boolean;
 }) {
   const { first, last, unitCost } = summary;
   const banded = hasUncertainty(plan);
@@ -85,7 +85,7 @@ export function CostSummaryCard({
           <Figure
             label={`Month 0 (${first.month})`}
             value={`${formatUsd(first.totalUsdPerMonth)}/month`}
-            detail={listHeadlineUsdPerMonth === null ? undefined : `All components. Compute alone, all on-demand: ${formatUsd(listHeadlineUsdPerMonth)}/month (the workloads list's figure).`}
+            detail="All cost components: the workloads list's figure for this plan."
           />
           <Figure label={`Final month (${last.month})`} value={`${formatUsd(last.totalUsdPerMonth)}/month`} />
           <Figure label={`Total over ${plan.months.length} months`} value={formatUsd(summary.horizonUsd)} />
@@ -106,7 +106,9 @@ export function CostSummaryCard({
           <p className="mb-3 text-xs text-slate-500">
             {banded
               ? `Shaded: P10–P90 of the total over ${plan.uncertainty.samples.toLocaleString("en-US")} Monte Carlo samples (seed ${plan.uncertainty.seed}).`
-              : "No ranges in this scenario: the likely case only, no uncertainty band."}
+              : bandsPending
+                ? "The P10–P90 band is being computed; shown here when ready."
+                : "No ranges in this scenario: the likely case only, no uncertainty band."}
           </p>
           <CostBreakdownChart data={costChartRows(plan)} title={title} />
         </div>

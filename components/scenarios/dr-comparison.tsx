@@ -4,7 +4,7 @@ import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table"
 import { formatDecimal, formatUsd } from "@/lib/format";
 import type { DrAnalysis } from "@/lib/model/dr";
 import type { DrStrategy } from "@/lib/model/types";
-import { DR_STRATEGY_LABELS } from "@/lib/schemas/scenario-projection-cost";
+import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
 
 const minutes = (value: number | null) => (value === null ? "none" : `${formatDecimal(value)} min`);
 

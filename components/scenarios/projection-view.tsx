@@ -1,14 +1,15 @@
+import Link from "next/link";
+
 import { NodesCostChart } from "@/components/charts/nodes-cost-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
-import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatCompact, formatDecimal, formatInteger, formatPercent, formatUsd } from "@/lib/format";
 import type { PlannedMonth } from "@/lib/model/plan-scenario";
 import type { Projection, StageMonth } from "@/lib/model/types";
-import type { ScenarioCost } from "@/lib/server/scenario-cost";
-import { monthTotals, stageOnDemandUsdPerMonth } from "@/lib/schemas/scenario-projection";
-import { COST_COMPONENTS, summarizeCost } from "@/lib/schemas/scenario-projection-cost";
+import type { ComputedPlan } from "@/lib/planning/compute-plan";
+import { monthTotals, stageOnDemandUsdPerMonth } from "@/lib/planning/display/projection";
+import { COST_COMPONENTS, summarizeCost } from "@/lib/planning/display/cost";
 
 import { CommitmentLadderCard } from "./commitment-ladder";
 import { CostSummaryCard } from "./cost-summary";
@@ -147,32 +148,37 @@ function SummaryTable({ projection, months }: { projection: Projection; months: 
   );
 }
 
-/** The cost section of a priced scenario; the list's headline is month 0 with every node on-demand. */
-function CostSection({ cost }: { cost: Extract<ScenarioCost, { kind: "priced" }> }) {
+/** The cost section of a priced scenario; its month-0 total is the workloads list's figure. */
+function CostSection({ cost, bandsPending }: { cost: Extract<ComputedPlan, { kind: "priced" }>; bandsPending: boolean }) {
   const { plan } = cost;
   const summary = summarizeCost(plan);
-  const firstMonth = plan.projection.months[0];
   if (!summary) return null;
-  return (
-    <CostSummaryCard
-      plan={plan}
-      summary={summary}
-      where={cost.where}
-      catalogVersion={cost.catalogVersion}
-      overridesApplied={cost.overridesApplied}
-      listHeadlineUsdPerMonth={firstMonth ? monthTotals(firstMonth).onDemandUsdPerMonth : null}
-    />
-  );
+  return <CostSummaryCard plan={plan} summary={summary} where={cost.where} catalogVersion={cost.catalogVersion} overridesApplied={cost.overridesApplied} bandsPending={bandsPending} />;
 }
 
 /**
  * A scenario's projection and its price: alerts (infeasible months, spot flags, warnings), the
  * cost section, the chart of nodes and on-demand cost, the month-by-month table (cost by component
- * when priced) with one tab per stage, then the commitment ladder and the DR comparison.
+ * when priced) or one stage's (a view in the URL, `?view=<stage>`, so only the table shown is
+ * rendered), then the commitment ladder and the DR comparison.
  */
-export function ProjectionView({ cost }: { cost: ScenarioCost }) {
+export function ProjectionView({
+  cost,
+  bandsStatus,
+  basePath,
+  view,
+}: {
+  cost: ComputedPlan;
+  bandsStatus: "none" | "pending" | "running" | "ready" | "failed";
+  /** The scenario page's path; the month table's views are links to it. */
+  basePath: string;
+  /** "all", or the stage whose month table to show (only the shown one is rendered). */
+  view: string;
+}) {
   const plan = cost.kind === "priced" ? cost.plan : null;
   const projection = cost.kind === "priced" ? cost.plan.projection : cost.projection;
+  const shownIndex = projection.stageNames.indexOf(view);
+  const shown = shownIndex < 0 ? "all" : view;
   const points = projection.months.map((month) => {
     const totals = monthTotals(month);
     return { month: month.month, nodes: totals.nodes, costUsdPerMonth: totals.onDemandUsdPerMonth };
@@ -182,7 +188,7 @@ export function ProjectionView({ cost }: { cost: ScenarioCost }) {
   return (
     <div className="grid gap-6">
       <PlanAlerts feasible={projection.feasible} warnings={projection.warnings} spotFlags={plan?.spotFlags ?? []} unpricedReason={cost.kind === "unpriced" ? cost.reason : null} />
-      {cost.kind === "priced" ? <CostSection cost={cost} /> : null}
+      {cost.kind === "priced" ? <CostSection cost={cost} bandsPending={bandsStatus === "pending" || bandsStatus === "running"} /> : null}
       <Card>
         <CardHeader>
           <CardTitle>Nodes and on-demand cost per month</CardTitle>
@@ -198,24 +204,24 @@ export function ProjectionView({ cost }: { cost: ScenarioCost }) {
         </CardContent>
       </Card>
       <Card>
-        <Tabs defaultValue="all">
-          <TabsList aria-label="Projection views">
-            <TabsTrigger value="all">All stages</TabsTrigger>
-            {projection.stageNames.map((name) => (
-              <TabsTrigger key={name} value={`stage-${name}`}>
-                {name}
-              </TabsTrigger>
-            ))}
-          </TabsList>
-          <TabsContent value="all">
-            <SummaryTable projection={projection} months={plan?.months ?? null} />
-          </TabsContent>
-          {projection.stageNames.map((name, index) => (
-            <TabsContent key={name} value={`stage-${name}`}>
-              <StageTable projection={projection} index={index} name={name} />
-            </TabsContent>
+        <nav aria-label="Projection views" className="flex flex-wrap gap-1 border-b border-slate-200 px-3 pt-3">
+          {[{ value: "all", label: "All stages" }, ...projection.stageNames.map((name) => ({ value: name, label: name }))].map((tab) => (
+            <Link
+              key={tab.value}
+              href={tab.value === "all" ? basePath : `${basePath}?view=${encodeURIComponent(tab.value)}`}
+              aria-current={shown === tab.value ? "page" : undefined}
+              scroll={false}
+              className="rounded-t-md px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-b-2 aria-[current=page]:border-sky-700 aria-[current=page]:text-slate-900"
+            >
+              {tab.label}
+            </Link>
           ))}
-        </Tabs>
+        </nav>
+        {shownIndex < 0 ? (
+          <SummaryTable projection={projection} months={plan?.months ?? null} />
+        ) : (
+          <StageTable projection={projection} index={shownIndex} name={shown} />
+        )}
       </Card>
       {plan ? <CommitmentLadderCard plan={plan} /> : null}
       {plan?.dr ? <DrComparisonCard dr={plan.dr} priced={plan.drStrategy} /> : null}

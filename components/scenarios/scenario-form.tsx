@@ -16,9 +16,9 @@ import {
   STEP_EVENT_FIELDS,
   type InstanceOption,
   type OverridableStage,
-  type ScenarioInput,
-} from "@/lib/schemas/scenario";
-import { displayValue, getPath, INITIAL_FORM_STATE, type FieldSpec, type FormState, type FormValues } from "@/lib/schemas/workload-form";
+} from "@/lib/forms/scenario-form";
+import type { ScenarioInput } from "@/lib/entities/scenario";
+import { displayValue, getPath, INITIAL_FORM_STATE, type FieldSpec, type FormState, type FormValues } from "@/lib/forms/form-values";
 
 type EventRow = { key: string; values: Record<string, string> };
 

@@ -4,7 +4,7 @@ import { useActionState, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/schemas/workload-form";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/forms/form-values";
 
 type ActionButtonProps = {
   /** A server action bound to its target (e.g. `deleteWorkloadAction.bind(null, id)`); it redirects on success. */

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import type { FieldSpec, FormState } from "@/lib/schemas/workload-form";
+import type { FieldSpec, FormState } from "@/lib/forms/form-values";
 import { cn } from "@/lib/utils";
 
 /** An input's id from its name (`spec.stages.0.name` → `f-spec-stages-0-name`). */

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/workloads/form-field";
 import { importWorkloadAction } from "@/lib/actions/workloads";
-import { INITIAL_FORM_STATE } from "@/lib/schemas/workload-form";
+import { INITIAL_FORM_STATE } from "@/lib/forms/form-values";
 
 /** Uploads a workload document; every problem of a bad file is listed next to the file input. */
 export function ImportForm() {

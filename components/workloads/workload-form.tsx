@@ -9,9 +9,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { NativeSelect } from "@/components/ui/native-select";
 import { EditFields, FieldError, FormField, FormStatus, SubmitRow, type EditTarget } from "@/components/workloads/form-field";
 import type { StageKind, StageSpec } from "@/lib/model/types";
-import type { WorkloadInput } from "@/lib/schemas/workload";
-import { newStage, STAGE_FIELDS, STAGE_KINDS } from "@/lib/schemas/workload-fields";
-import { displayValue, getPath, INITIAL_FORM_STATE, type FieldSpec, type FormState, type FormValues } from "@/lib/schemas/workload-form";
+import type { WorkloadInput } from "@/lib/entities/workload";
+import { newStage, STAGE_FIELDS, STAGE_KINDS } from "@/lib/forms/workload-fields";
+import { displayValue, getPath, INITIAL_FORM_STATE, type FieldSpec, type FormState, type FormValues } from "@/lib/forms/form-values";
 
 type StageRow = { key: string; kind: StageKind; values: Record<string, string> };
 

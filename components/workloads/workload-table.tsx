@@ -2,9 +2,9 @@ import { ArrowDown, ArrowUp } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
-import type { WorkloadSort, WorkloadSummary } from "@/lib/db/workloads";
-import { formatCompact, formatDateTime, formatInteger } from "@/lib/format";
-import type { WorkloadListParams } from "@/lib/schemas/workload-list";
+import type { WorkloadSort, WorkloadSummary } from "@/lib/services/workloads";
+import { formatCompact, formatDateTime, formatInteger, formatUsd } from "@/lib/format";
+import type { WorkloadListParams } from "@/lib/forms/list-params";
 
 type Column = { sort?: WorkloadSort; label: string; numeric?: boolean };
 
@@ -14,8 +14,8 @@ const COLUMNS: Column[] = [
   { label: "Kind" },
   { label: "Tags" },
   { sort: "peakEventsPerSec", label: "Peak events/s", numeric: true },
-  { label: "Current nodes", numeric: true },
-  { sort: "headlineCostUsdPerMonth", label: "Monthly compute, on-demand (USD)", numeric: true },
+  { label: "Nodes, month 0", numeric: true },
+  { sort: "headlineCostUsdPerMonth", label: "Month-0 total (USD/month)", numeric: true },
   { label: "Scenarios", numeric: true },
   { sort: "updatedAt", label: "Updated" },
 ];
@@ -59,6 +59,24 @@ function SortHeader({ column, params }: { column: Column; params: WorkloadListPa
   );
 }
 
+/**
+ * The plan of record's month-0 total, read from its stored plan (the scenario page shows the same
+ * figure), marked when the plan is incomplete or being recomputed.
+ */
+function HeadlineCost({ headline, workloadId }: { headline: WorkloadSummary["headline"]; workloadId: string }) {
+  if (!headline) return <span className="text-slate-500">no scenario yet</span>;
+  if (headline.totalUsdPerMonth === null) return <span className="text-slate-500">not priced</span>;
+  return (
+    <span className="inline-flex flex-col items-end">
+      <Link href={`/workloads/${workloadId}/scenarios/${headline.scenarioId}`} className="hover:underline" title={`Plan of record: ${headline.scenarioName}`}>
+        {formatUsd(headline.totalUsdPerMonth)}
+      </Link>
+      {!headline.complete ? <span className="text-xs text-amber-800">incomplete</span> : null}
+      {headline.stale ? <span className="text-xs text-slate-500">updating…</span> : null}
+    </span>
+  );
+}
+
 /** The workloads list: one row per profile with its headline figures. */
 export function WorkloadTable({ rows, params }: { rows: WorkloadSummary[]; params: WorkloadListParams }) {
   return (
@@ -91,8 +109,10 @@ export function WorkloadTable({ rows, params }: { rows: WorkloadSummary[]; param
               </div>
             </TableCell>
             <NumericCell>{row.peakEventsPerSec === null ? "—" : formatCompact(row.peakEventsPerSec)}</NumericCell>
-            <NumericCell>{row.headlineNodes === null ? "—" : formatInteger(row.headlineNodes)}</NumericCell>
-            <NumericCell>{row.headlineCostUsdPerMonth === null ? "—" : `$${formatInteger(row.headlineCostUsdPerMonth)}`}</NumericCell>
+            <NumericCell>{row.headline?.nodes == null ? "—" : formatInteger(row.headline.nodes)}</NumericCell>
+            <NumericCell>
+              <HeadlineCost headline={row.headline} workloadId={row.id} />
+            </NumericCell>
             <NumericCell>{row.scenarioCount}</NumericCell>
             <TableCell className="whitespace-nowrap text-slate-600">{formatDateTime(row.updatedAt)}</TableCell>
           </tr>

@@ -1,27 +1,23 @@
 "use server";
 
 /**
- * FinOps actions of the Catalog page: parse the form with its schema, write through lib/db, and
- * return `{ ok, message, fieldErrors, values }` for `useActionState`. A database that is down is a
- * message, never an error page.
+ * FinOps actions of the Catalog page: parse the form with its schema, write through lib/services,
+ * and return `{ ok, message, fieldErrors, values }` for `useActionState`. A database that is down
+ * is a message, never an error page. A price change makes a new priced catalog version; stored
+ * plans keep the version they were priced with until re-priced (one scenario from its page, or
+ * all at once with {@link repriceAllScenariosAction}), so a review never shifts under a reader.
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import type { CsvRowError } from "@/lib/catalog/csv";
-import {
-  importCatalogCsv,
-  resetOverride,
-  setItemPriceOverride,
-  setProviderDiscount,
-  type OverrideWriteResult,
-} from "@/lib/db/catalog";
 import type { DbClient } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { CatalogImportSchema, ItemPriceOverrideSchema, ProviderDiscountSchema, ResetOverrideSchema } from "@/lib/schemas/catalog";
-import { formValues, type FormState } from "@/lib/schemas/workload-form";
-
-import { withReadyDb } from "./with-ready-db";
+import { CatalogImportSchema, ItemPriceOverrideSchema, ProviderDiscountSchema, ResetOverrideSchema } from "@/lib/forms/catalog-forms";
+import { formValues, type FormState } from "@/lib/forms/form-values";
+import { importCatalogCsv, resetOverride, setItemPriceOverride, setProviderDiscount, type OverrideWriteResult } from "@/lib/services/catalog";
+import { repriceAllScenarios } from "@/lib/services/plans";
+import { withReadyDb } from "@/lib/services/with-ready-db";
 
 /** An import's state also lists every bad row of the file. */
 export type CatalogImportState = FormState & { rowErrors?: CsvRowError[] };
@@ -99,4 +95,13 @@ export async function importCatalogCsvAction(_prev: CatalogImportState, form: Fo
   if (outcome.kind === "conflict") return { ok: false, values, message: "Another import created the same version at the same moment. Upload again." };
   revalidatePath(CATALOG_PATH);
   return { ok: true, message: `Imported ${outcome.instanceTypes} instance types from ${file.name} as catalog version ${outcome.version}; it is now the current catalog.` };
+}
+
+/** Re-prices every scenario priced with an older catalog on the current one, storing their new plans. */
+export async function repriceAllScenariosAction(): Promise<FormState> {
+  const result = await withReadyDb((db) => repriceAllScenarios(db));
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath("/", "layout");
+  const count = result.value;
+  return { ok: true, message: count === 0 ? "Every scenario is already priced with the current catalog." : `Re-priced ${count} ${count === 1 ? "scenario" : "scenarios"} on the current catalog.` };
 }

@@ -1,21 +1,24 @@
 "use server";
 
 /**
- * Actions of the scenario pages: parse the form with the shared schema, write the scenario and
- * refresh its profile's headline figures in one transaction, then revalidate and redirect after
- * the try block. Failures return `{ ok, message, fieldErrors, values }` for `useActionState`.
+ * Actions of the scenario pages: parse the form with the shared schema, write the scenario
+ * (priced with the current catalog), store its plan (computed in a worker, stored before the
+ * redirect; Monte Carlo bands follow as a job), then revalidate and redirect after the try block.
+ * Failures return `{ ok, message, fieldErrors, values }` for `useActionState`.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 
-import { withReadyDb } from "@/lib/actions/with-ready-db";
-import { getPricedCatalog } from "@/lib/db/catalog";
-import { cloneScenario, createScenario, deleteScenario, getScenario, recordScenarioPricing, updateScenario } from "@/lib/db/scenarios";
-import { getWorkload, isUuid, refreshHeadline } from "@/lib/db/workloads";
-import { parseScenarioForm, ScenarioInputSchema, scenarioFieldLabel } from "@/lib/schemas/scenario";
-import { VersionSchema } from "@/lib/schemas/workload";
-import { diffSnapshots, formValues, type FormState } from "@/lib/schemas/workload-form";
+import { IdSchema, isUuid } from "@/lib/entities/ids";
+import { ScenarioInputSchema } from "@/lib/entities/scenario";
+import { VersionSchema } from "@/lib/entities/workload";
+import { diffSnapshots, formValues, type FormState } from "@/lib/forms/form-values";
+import { parseScenarioForm, scenarioFieldLabel } from "@/lib/forms/scenario-form";
+import { currentPricedVersion } from "@/lib/services/catalog";
+import { refreshScenarioPlan, repriceScenario } from "@/lib/services/plans";
+import { cloneScenario, createScenario, deleteScenario, getScenario, setPlanOfRecord, updateScenario } from "@/lib/services/scenarios";
+import { withReadyDb } from "@/lib/services/with-ready-db";
+import { getWorkload } from "@/lib/services/workloads";
 
 const FIX_FIELDS = "Fix the highlighted fields; nothing was saved.";
 
@@ -34,16 +37,10 @@ export async function createScenarioAction(_prev: FormState, form: FormData): Pr
     if (!workload) return { kind: "not_found" as const };
     const parsed = parseScenarioForm(values, workload.spec.stages);
     if (!parsed.ok) return { kind: "invalid" as const, fieldErrors: parsed.fieldErrors };
-    const { catalog, version: pricedVersion } = await getPricedCatalog(prisma);
-    const created = await prisma.$transaction(async (tx) => {
-      const scenario = await createScenario(tx, { workloadId, ...parsed.data });
-      if (scenario) {
-        await recordScenarioPricing(tx, scenario.id, pricedVersion);
-        await refreshHeadline(tx, workloadId, catalog.instanceTypes);
-      }
-      return scenario;
-    });
-    return created ? { kind: "created" as const, id: created.id } : { kind: "not_found" as const };
+    const created = await createScenario(prisma, { workloadId, ...parsed.data, pricedCatalogVersion: await currentPricedVersion(prisma) });
+    if (!created) return { kind: "not_found" as const };
+    await refreshScenarioPlan(prisma, created.id);
+    return { kind: "created" as const, id: created.id };
   });
   if (!result.ok) return { ok: false, message: result.message, values };
   const outcome = result.value;
@@ -77,15 +74,11 @@ export async function updateScenarioAction(_prev: FormState, form: FormData): Pr
     if (!stored) return { kind: "not_found" as const };
     const parsed = parseScenarioForm(values, stored.workload.spec.stages, stored.spec);
     if (!parsed.ok) return { kind: "invalid" as const, fieldErrors: parsed.fieldErrors };
-    const { catalog, version: pricedVersion } = await getPricedCatalog(prisma);
-    return prisma.$transaction(async (tx) => {
-      const outcome = await updateScenario(tx, { id, expectedVersion: version.data, changes: parsed.data });
-      if (outcome.kind === "updated") {
-        await recordScenarioPricing(tx, id, pricedVersion);
-        await refreshHeadline(tx, outcome.scenario.workloadId, catalog.instanceTypes);
-      }
-      return outcome;
-    });
+    // A saved scenario is priced with the current catalog, like a new one.
+    const changes = { ...parsed.data, pricedCatalogVersion: await currentPricedVersion(prisma) };
+    const outcome = await updateScenario(prisma, { id, expectedVersion: version.data, changes });
+    if (outcome.kind === "updated") await refreshScenarioPlan(prisma, id);
+    return outcome;
   });
   if (!result.ok) return { ok: false, message: result.message, values };
   const outcome = result.value;
@@ -106,19 +99,10 @@ export async function updateScenarioAction(_prev: FormState, form: FormData): Pr
   redirect(`/workloads/${outcome.scenario.workloadId}/scenarios/${id}`);
 }
 
-const IdSchema = z.string().refine(isUuid);
-
 /** Soft-deletes a scenario and returns to its profile. */
 export async function deleteScenarioAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
-  const result = await withReadyDb(async (prisma) => {
-    const { catalog } = await getPricedCatalog(prisma);
-    return prisma.$transaction(async (tx) => {
-      const deleted = await deleteScenario(tx, id);
-      if (deleted) await refreshHeadline(tx, deleted.workloadId, catalog.instanceTypes);
-      return deleted;
-    });
-  });
+  const result = await withReadyDb((prisma) => deleteScenario(prisma, id));
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This scenario was already deleted." };
   revalidateWorkload(result.value.workloadId);
@@ -128,7 +112,11 @@ export async function deleteScenarioAction(id: string): Promise<FormState> {
 /** Copies a scenario within its profile and opens the copy's editor, to rename and change it. */
 export async function cloneScenarioAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
-  const result = await withReadyDb((prisma) => prisma.$transaction((tx) => cloneScenario(tx, id)));
+  const result = await withReadyDb(async (prisma) => {
+    const copy = await cloneScenario(prisma, id);
+    if (copy) await refreshScenarioPlan(prisma, copy.id);
+    return copy;
+  });
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This scenario was deleted meanwhile." };
   revalidateWorkload(result.value.workloadId);
@@ -141,10 +129,19 @@ export async function repriceScenarioAction(id: string): Promise<FormState> {
   const result = await withReadyDb(async (prisma) => {
     const scenario = await getScenario(prisma, id);
     if (!scenario) return null;
-    const { version } = await getPricedCatalog(prisma);
-    await recordScenarioPricing(prisma, id, version);
+    await repriceScenario(prisma, id);
     return scenario;
   });
+  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.value) return { ok: false, message: "This scenario was deleted meanwhile." };
+  revalidateWorkload(result.value.workloadId);
+  return { ok: true };
+}
+
+/** Makes a scenario its profile's plan of record: the one lists and the portfolio read. */
+export async function setPlanOfRecordAction(id: string): Promise<FormState> {
+  if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
+  const result = await withReadyDb((prisma) => setPlanOfRecord(prisma, id));
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This scenario was deleted meanwhile." };
   revalidateWorkload(result.value.workloadId);

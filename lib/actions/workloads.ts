@@ -1,21 +1,23 @@
 "use server";
 
 /**
- * Actions of the workload pages: parse the form with the shared schema, write through lib/db
- * (with the priced catalog, so the list's headline figures are stored with the profile), then
- * revalidate and redirect after the try block. Failures return `{ ok, message, fieldErrors,
- * values }` for `useActionState`.
+ * Actions of the workload pages: parse the form with the shared schema, write through
+ * lib/services, store the plans the write changed (lib/services/plans.ts: computed in a worker,
+ * stored before the redirect), then revalidate and redirect after the try block. Failures return
+ * `{ ok, message, fieldErrors, values }` for `useActionState`.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 
-import { withReadyDb } from "@/lib/actions/with-ready-db";
-import { getPricedCatalog } from "@/lib/db/catalog";
-import { createWorkload, deleteWorkload, duplicateWorkload, importWorkload, isUuid, restoreWorkload, updateWorkload } from "@/lib/db/workloads";
+import { IdSchema, isUuid } from "@/lib/entities/ids";
+import { VersionSchema, WorkloadInputSchema } from "@/lib/entities/workload";
 import { parseWorkloadDocument } from "@/lib/export/workload-document";
-import { parseWorkloadForm, VersionSchema, WorkloadInputSchema, workloadFieldLabel, workloadSnapshot } from "@/lib/schemas/workload";
-import { diffSnapshots, formValues, type FormState } from "@/lib/schemas/workload-form";
+import { diffSnapshots, formValues, type FormState } from "@/lib/forms/form-values";
+import { parseWorkloadForm, workloadFieldLabel, workloadSnapshot } from "@/lib/forms/workload-form";
+import { currentPricedVersion } from "@/lib/services/catalog";
+import { refreshWorkloadPlans } from "@/lib/services/plans";
+import { withReadyDb } from "@/lib/services/with-ready-db";
+import { createWorkload, deleteWorkload, duplicateWorkload, importWorkload, restoreWorkload, updateWorkload } from "@/lib/services/workloads";
 
 const FIX_FIELDS = "Fix the highlighted fields; nothing was saved.";
 
@@ -24,10 +26,7 @@ export async function createWorkloadAction(_prev: FormState, form: FormData): Pr
   const values = formValues(form);
   const parsed = parseWorkloadForm(values);
   if (!parsed.ok) return { ok: false, message: FIX_FIELDS, fieldErrors: parsed.fieldErrors, values };
-  const result = await withReadyDb(async (prisma) => {
-    const { catalog } = await getPricedCatalog(prisma);
-    return createWorkload(prisma, parsed.data, { instanceTypes: catalog.instanceTypes });
-  });
+  const result = await withReadyDb((prisma) => createWorkload(prisma, parsed.data));
   if (!result.ok) return { ok: false, message: result.message, values };
   revalidatePath("/workloads");
   redirect(`/workloads/${result.value.id}`);
@@ -56,8 +55,10 @@ export async function updateWorkloadAction(_prev: FormState, form: FormData): Pr
   const parsed = parseWorkloadForm(values);
   if (!parsed.ok) return { ok: false, message: FIX_FIELDS, fieldErrors: parsed.fieldErrors, values };
   const result = await withReadyDb(async (prisma) => {
-    const { catalog } = await getPricedCatalog(prisma);
-    return updateWorkload(prisma, { id, expectedVersion: version.data, changes: parsed.data, instanceTypes: catalog.instanceTypes });
+    const outcome = await updateWorkload(prisma, { id, expectedVersion: version.data, changes: parsed.data });
+    // Every scenario's plan depends on the profile: store theirs before the page shows them.
+    if (outcome.kind === "updated") await refreshWorkloadPlans(prisma, outcome.workload.scenarios.map((s) => s.id));
+    return outcome;
   });
   if (!result.ok) return { ok: false, message: result.message, values };
   const outcome = result.value;
@@ -74,12 +75,9 @@ export async function updateWorkloadAction(_prev: FormState, form: FormData): Pr
       conflict: { version: outcome.current.version, loaded: JSON.stringify(current), changes },
     };
   }
-  revalidatePath("/workloads");
-  revalidatePath(`/workloads/${id}`);
+  revalidatePath("/", "layout");
   redirect(`/workloads/${id}`);
 }
-
-const IdSchema = z.string().refine(isUuid);
 
 /** Soft-deletes a profile, then shows the list with an undo. */
 export async function deleteWorkloadAction(id: string): Promise<FormState> {
@@ -105,8 +103,9 @@ export async function restoreWorkloadAction(id: string): Promise<FormState> {
 export async function duplicateWorkloadAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such profile." };
   const result = await withReadyDb(async (prisma) => {
-    const { catalog } = await getPricedCatalog(prisma);
-    return duplicateWorkload(prisma, id, { instanceTypes: catalog.instanceTypes });
+    const copy = await duplicateWorkload(prisma, id);
+    if (copy) await refreshWorkloadPlans(prisma, copy.scenarios.map((s) => s.id));
+    return copy;
   });
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This profile was deleted meanwhile." };
@@ -123,8 +122,9 @@ export async function importWorkloadAction(_prev: FormState, form: FormData): Pr
     return { ok: false, message: `${file.name} was not imported; nothing was written.`, fieldErrors: { file: parsed.problems } };
   }
   const result = await withReadyDb(async (prisma) => {
-    const { catalog } = await getPricedCatalog(prisma);
-    return importWorkload(prisma, parsed.document, { instanceTypes: catalog.instanceTypes });
+    const imported = await importWorkload(prisma, parsed.document, { pricedCatalogVersion: await currentPricedVersion(prisma) });
+    await refreshWorkloadPlans(prisma, imported.scenarios.map((s) => s.id));
+    return imported;
   });
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath("/workloads");

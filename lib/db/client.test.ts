@@ -3,8 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { databaseConfigFromEnv, databaseKind, describePostgresUrl } from "./client";
-import { escapeLike, normalizePaging } from "./workloads";
-import { normalizeTags } from "./specs";
+import { escapeLike, normalizePaging } from "./paging";
 
 describe("the database choice", () => {
   it("is PostgreSQL when DATABASE_URL is set", () => {
@@ -33,9 +32,5 @@ describe("query helpers", () => {
 
   it("escape LIKE wildcards", () => {
     expect(escapeLike("50%_off\\")).toBe("50\\%\\_off\\\\");
-  });
-
-  it("normalise tags", () => {
-    expect(normalizeTags([" Kafka", "kafka", "", "Flink "])).toEqual(["kafka", "flink"]);
   });
 });

@@ -44,6 +44,22 @@ export type Db = {
 /** What query functions take: the client or an interactive transaction's client. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** Clients of transactions opened by {@link transact}: work given one of them joins it. */
+const openTransactions = new WeakSet<DbClient>();
+
+/**
+ * Runs `work` in a transaction: a new one, or the caller's when `db` is already the client of a
+ * transaction opened here (Prisma would nest a savepoint, which PGlite's adapter cannot).
+ */
+export function transact<T>(db: DbClient, work: (tx: DbClient) => Promise<T>, options?: { timeout?: number }): Promise<T> {
+  if (openTransactions.has(db)) return work(db);
+  const client = db as DbClient & Pick<PrismaClient, "$transaction">;
+  return client.$transaction((tx) => {
+    openTransactions.add(tx);
+    return work(tx);
+  }, options);
+}
+
 /**
  * How long a request waits for a PostgreSQL connection before failing with a clear error,
  * rather than hanging while the server is down. 3 s: longer than a healthy local or same-region

@@ -14,9 +14,18 @@ import { createDb, type Db } from "./client";
 import { migrate } from "./migrate";
 import { lockPathFor } from "./pglite-lock";
 import { createPGliteDir, pgliteBackend, type TestDatabase } from "./testing/backends";
-import { createWorkload } from "./workloads";
+import type { Prisma } from "./generated/client";
+import { insertWorkload } from "./workloads";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An example profile as rows (this layer stores JSON as given; the services validate it). */
+function insertExample(db: Db, name: string, withScenarios: boolean): Promise<string> {
+  const example = exampleWorkloads[0]!;
+  const columns = { name, description: "clean", team: example.team, tags: example.tags, kind: example.spec.kind, spec: example.spec as Prisma.InputJsonValue, peakEventsPerSec: null };
+  const scenarios = withScenarios ? example.scenarios.map((s) => ({ name: s.name, description: s.description, spec: s.spec as Prisma.InputJsonValue, pricedCatalogVersion: null })) : [];
+  return db.prisma.$transaction((tx) => insertWorkload(tx, columns, scenarios));
+}
 
 describe("the embedded database under concurrent use", () => {
   let t: TestDatabase;
@@ -27,8 +36,7 @@ describe("the embedded database under concurrent use", () => {
     t = await pgliteBackend.open();
     db = t.db;
     await migrate(db);
-    const example = exampleWorkloads[0]!;
-    counterId = (await createWorkload(db.prisma, { ...example, name: "counter", description: "clean", scenarios: [] })).id;
+    counterId = await insertExample(db, "counter", false);
   });
   afterAll(async () => {
     await t.cleanup();
@@ -125,7 +133,7 @@ describe("the embedded database under concurrent use", () => {
     const example = exampleWorkloads[0]!;
     const countBefore = await db.prisma.scenario.count();
     const results = await Promise.all([
-      ...Array.from({ length: 10 }, (_, i) => createWorkload(db.prisma, { ...example, name: `nested ${i}` })),
+      ...Array.from({ length: 10 }, (_, i) => insertExample(db, `nested ${i}`, true)),
       ...Array.from({ length: 10 }, () =>
         db.prisma.$transaction([db.prisma.scenario.count(), db.prisma.workloadProfile.count()]),
       ),

@@ -1,20 +1,18 @@
 /**
- * Queries for scenarios. Like workloads.ts: the client is passed in, soft-deleted rows (and the
+ * Rows of scenarios. Like workloads.ts: persistence only, the client is passed in, ids are UUIDs
+ * the caller checked, specs are JSON the caller validated, and soft-deleted rows (and the
  * scenarios of soft-deleted profiles) are invisible.
  */
-import { ScenarioSpecSchema } from "@/lib/model/schemas";
-import type { ScenarioSpec, ScenarioSpecInput, WorkloadSpec } from "@/lib/model/types";
-
 import type { DbClient } from "./client";
 import type { Prisma, WorkloadKind } from "./generated/client";
-import { parseStoredScenarioSpec, parseStoredWorkloadSpec } from "./specs";
-import { escapeLike, isUuid, normalizePaging, type Page, type SortDirection } from "./workloads";
+import { escapeLike, normalizePaging, type Page, type SortDirection } from "./paging";
+import { SCENARIO_ORDER, type RowUpdateResult } from "./workloads";
 
 export const SCENARIO_SORTS = ["name", "workloadName", "updatedAt", "createdAt"] as const;
 export type ScenarioSort = (typeof SCENARIO_SORTS)[number];
 
 /** A scenario as a list shows it, with the name of its profile. */
-export type ScenarioSummary = {
+export type ScenarioSummaryRow = {
   id: string;
   workloadId: string;
   workloadName: string;
@@ -22,16 +20,18 @@ export type ScenarioSummary = {
   name: string;
   description: string;
   version: number;
+  /** Whether it is its profile's plan of record. */
+  ofRecord: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
 
-/** A scenario with its parsed spec and its profile's parsed spec: all a projection needs. */
-export type ScenarioDetail = ScenarioSummary & {
-  spec: ScenarioSpec;
-  /** The priced catalog version it was last priced with (null: price with the current one). */
+/** A scenario with its unparsed spec and its profile's unparsed spec: all a plan needs. */
+export type ScenarioDetailRow = ScenarioSummaryRow & {
+  spec: Prisma.JsonValue;
+  /** The priced catalog version it is priced with (null: not recorded yet). */
   pricedCatalogVersion: string | null;
-  workload: { id: string; name: string; kind: WorkloadKind; version: number; spec: WorkloadSpec };
+  workload: { id: string; name: string; team: string; kind: WorkloadKind; version: number; spec: Prisma.JsonValue; planOfRecordId: string | null };
 };
 
 export type ListScenariosOptions = {
@@ -47,10 +47,10 @@ export type ListScenariosOptions = {
   pageSize?: number;
 };
 
-const withWorkload = { workload: { select: { id: true, name: true, kind: true } } } as const;
-type SummaryRow = Prisma.ScenarioGetPayload<{ omit: { spec: true }; include: typeof withWorkload }>;
+const withWorkload = { workload: { select: { id: true, name: true, kind: true, planOfRecordId: true } } } as const;
+type SummaryPayload = Prisma.ScenarioGetPayload<{ omit: { spec: true }; include: typeof withWorkload }>;
 
-function toSummary(row: SummaryRow): ScenarioSummary {
+function toSummary(row: SummaryPayload): ScenarioSummaryRow {
   return {
     id: row.id,
     workloadId: row.workloadId,
@@ -59,27 +59,26 @@ function toSummary(row: SummaryRow): ScenarioSummary {
     name: row.name,
     description: row.description,
     version: row.version,
+    ofRecord: row.workload.planOfRecordId === row.id,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
+const LIVE = { deletedAt: null, workload: { deletedAt: null } } as const satisfies Prisma.ScenarioWhereInput;
+
 /**
  * A page of live scenarios (of live profiles), with the total across all pages.
  *
- * @example await listScenarios(prisma, { workloadId, sort: "name" }) //=> { rows: [{ name: "App launch and holiday peaks", … }], total: 2, … }
+ * @example await listScenarioRows(prisma, { workloadId, sort: "name" }) //=> { rows: [{ name: "App launch and holiday peaks", … }], total: 2, … }
  */
-export async function listScenarios(db: DbClient, options: ListScenariosOptions = {}): Promise<Page<ScenarioSummary>> {
+export async function listScenarioRows(db: DbClient, options: ListScenariosOptions = {}): Promise<Page<ScenarioSummaryRow>> {
   const { page, pageSize } = normalizePaging(options.page, options.pageSize);
   const sort = options.sort ?? "updatedAt";
   const direction = options.direction ?? (sort === "name" || sort === "workloadName" ? "asc" : "desc");
-  if (options.workloadId !== undefined && !isUuid(options.workloadId)) {
-    return { rows: [], total: 0, page, pageSize, pageCount: 0 };
-  }
   const query = options.query?.trim();
   const where: Prisma.ScenarioWhereInput = {
-    deletedAt: null,
-    workload: { deletedAt: null },
+    ...LIVE,
     ...(options.workloadId ? { workloadId: options.workloadId } : {}),
     ...(query
       ? {
@@ -90,8 +89,7 @@ export async function listScenarios(db: DbClient, options: ListScenariosOptions 
         }
       : {}),
   };
-  const primary: Prisma.ScenarioOrderByWithRelationInput =
-    sort === "workloadName" ? { workload: { name: direction } } : { [sort]: direction };
+  const primary: Prisma.ScenarioOrderByWithRelationInput = sort === "workloadName" ? { workload: { name: direction } } : { [sort]: direction };
   const [total, rows] = await Promise.all([
     db.scenario.count({ where }),
     db.scenario.findMany({
@@ -106,140 +104,85 @@ export async function listScenarios(db: DbClient, options: ListScenariosOptions 
   return { rows: rows.map(toSummary), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
 }
 
-/**
- * One live scenario with its spec and its profile's spec, or null.
- *
- * @throws StoredSpecError when a stored spec no longer passes its schema
- */
-export async function getScenario(db: DbClient, id: string): Promise<ScenarioDetail | null> {
-  if (!isUuid(id)) return null;
-  const row = await db.scenario.findFirst({
-    where: { id, deletedAt: null, workload: { deletedAt: null } },
-    include: { workload: { select: { id: true, name: true, kind: true, version: true, spec: true } } },
+/** Live scenarios by id (of live profiles), in no particular order; unknown ids are left out. */
+export async function getScenarioRows(db: DbClient, ids: readonly string[]): Promise<ScenarioDetailRow[]> {
+  const rows = await db.scenario.findMany({
+    where: { id: { in: [...ids] }, ...LIVE },
+    include: { workload: { select: { id: true, name: true, team: true, kind: true, version: true, spec: true, planOfRecordId: true } } },
   });
-  if (!row) return null;
-  return {
-    ...toSummary(row),
-    spec: parseStoredScenarioSpec(row.spec, row.id),
-    pricedCatalogVersion: row.pricedCatalogVersion,
-    workload: {
-      id: row.workload.id,
-      name: row.workload.name,
-      kind: row.workload.kind,
-      version: row.workload.version,
-      spec: parseStoredWorkloadSpec(row.workload.spec, row.workload.id),
-    },
-  };
+  return rows.map((row) => ({ ...toSummary(row), spec: row.spec, pricedCatalogVersion: row.pricedCatalogVersion, workload: row.workload }));
+}
+
+/** One live scenario with its profile, or null. */
+export async function getScenarioRow(db: DbClient, id: string): Promise<ScenarioDetailRow | null> {
+  return (await getScenarioRows(db, [id]))[0] ?? null;
 }
 
 /**
- * Records the priced catalog version a scenario's projection is priced with (on save, and when
- * someone re-prices it on the current catalog). Derived, so it does not bump the version.
+ * Records the priced catalog version a scenario is priced with (on save, and when someone
+ * re-prices it). Derived, so it does not bump the version.
  *
  * @returns false when there is no live scenario with that id
  */
 export async function recordScenarioPricing(db: DbClient, id: string, pricedCatalogVersion: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
   const { count } = await db.scenario.updateMany({ where: { id, deletedAt: null }, data: { pricedCatalogVersion } });
   return count === 1;
 }
 
-export type CreateScenarioInput = {
-  workloadId: string;
-  name: string;
-  description?: string;
-  spec: ScenarioSpecInput;
-};
+export type ScenarioColumns = { name: string; description: string; spec: Prisma.InputJsonValue; pricedCatalogVersion: string | null };
 
 /**
  * Adds a scenario to a live profile.
  *
- * @returns the scenario, or null when the profile does not exist (or is deleted)
- * @throws ZodError when the spec is invalid; Error when the name is empty
+ * @returns the new scenario's id, or null when the profile does not exist (or is deleted)
  */
-export async function createScenario(db: DbClient, input: CreateScenarioInput): Promise<ScenarioDetail | null> {
-  const spec = ScenarioSpecSchema.parse(input.spec);
-  const name = input.name.trim();
-  if (!name) throw new Error("Scenario name must not be empty.");
-  if (!isUuid(input.workloadId)) return null;
-  const workload = await db.workloadProfile.findFirst({ where: { id: input.workloadId, deletedAt: null }, select: { id: true } });
+export async function insertScenario(db: DbClient, workloadId: string, columns: ScenarioColumns): Promise<string | null> {
+  const workload = await db.workloadProfile.findFirst({ where: { id: workloadId, deletedAt: null }, select: { id: true, planOfRecordId: true } });
   if (!workload) return null;
-  const created = await db.scenario.create({
-    data: { workloadId: workload.id, name, description: input.description?.trim() ?? "", spec },
-    select: { id: true },
-  });
-  return getScenario(db, created.id);
+  const { id } = await db.scenario.create({ data: { workloadId, ...columns }, select: { id: true } });
+  if (workload.planOfRecordId === null) await db.workloadProfile.update({ where: { id: workloadId }, data: { planOfRecordId: id } });
+  return id;
 }
 
-export type UpdateScenarioInput = {
-  id: string;
-  /** The `version` the editor read; the update applies only if the row still has it. */
-  expectedVersion: number;
-  changes: Partial<Pick<CreateScenarioInput, "name" | "description" | "spec">>;
-};
-
-export type UpdateScenarioResult =
-  | { kind: "updated"; scenario: ScenarioDetail }
-  /** Someone saved first: `current` is what they saved, for the conflict message. */
-  | { kind: "conflict"; current: ScenarioDetail }
-  | { kind: "not_found" };
-
 /**
- * Optimistic-concurrency update of a live scenario, like `updateWorkload`: applies `changes` only
- * if the row's version is still `expectedVersion`, and bumps the version.
- *
- * @throws ZodError when `changes.spec` is invalid; Error when the name is empty
- * @example await updateScenario(prisma, { id, expectedVersion: 1, changes: { name: "Baseline" } }) //=> { kind: "updated", scenario: { version: 2, … } }
+ * Optimistic-concurrency update of a live scenario, like `updateWorkloadRow`: applies `changes`
+ * only if the row's version is still `expectedVersion`, and bumps the version.
  */
-export async function updateScenario(db: DbClient, input: UpdateScenarioInput): Promise<UpdateScenarioResult> {
-  if (!isUuid(input.id)) return { kind: "not_found" };
-  const { changes } = input;
-  const data: Prisma.ScenarioUpdateManyMutationInput = { version: { increment: 1 } };
-  if (changes.name !== undefined) {
-    data.name = changes.name.trim();
-    if (!data.name) throw new Error("Scenario name must not be empty.");
-  }
-  if (changes.description !== undefined) data.description = changes.description.trim();
-  if (changes.spec !== undefined) data.spec = ScenarioSpecSchema.parse(changes.spec);
+export async function updateScenarioRow(
+  db: DbClient,
+  input: { id: string; expectedVersion: number; changes: Partial<Omit<ScenarioColumns, "pricedCatalogVersion">> & { pricedCatalogVersion?: string } },
+): Promise<RowUpdateResult> {
   const { count } = await db.scenario.updateMany({
-    where: { id: input.id, version: input.expectedVersion, deletedAt: null, workload: { deletedAt: null } },
-    data,
+    where: { id: input.id, version: input.expectedVersion, ...LIVE },
+    data: { ...input.changes, version: { increment: 1 } },
   });
-  const current = await getScenario(db, input.id);
-  if (!current) return { kind: "not_found" };
-  return count === 1 ? { kind: "updated", scenario: current } : { kind: "conflict", current };
+  if (count === 1) return "updated";
+  return (await db.scenario.count({ where: { id: input.id, ...LIVE } })) ? "conflict" : "not_found";
 }
 
 /**
- * Soft-deletes a live scenario.
+ * Soft-deletes a live scenario; when it was its profile's plan of record, the profile's next
+ * scenario (oldest first) becomes it.
  *
  * @returns the profile it belonged to, or null when there was no live scenario with that id
  */
-export async function deleteScenario(db: DbClient, id: string): Promise<{ workloadId: string } | null> {
-  const scenario = await getScenario(db, id);
-  if (!scenario) return null;
+export async function softDeleteScenario(db: DbClient, id: string): Promise<{ workloadId: string } | null> {
+  const row = await db.scenario.findFirst({ where: { id, ...LIVE }, select: { workloadId: true, workload: { select: { planOfRecordId: true } } } });
+  if (!row) return null;
   await db.scenario.update({ where: { id }, data: { deletedAt: new Date() } });
-  return { workloadId: scenario.workloadId };
+  if (row.workload.planOfRecordId === id) {
+    const next = await db.scenario.findFirst({ where: { workloadId: row.workloadId, deletedAt: null }, orderBy: SCENARIO_ORDER, select: { id: true } });
+    await db.workloadProfile.update({ where: { id: row.workloadId }, data: { planOfRecordId: next?.id ?? null } });
+  }
+  return { workloadId: row.workloadId };
 }
 
-/**
- * Copies a live scenario within its profile under the name "<name> (copy)".
- *
- * @returns the copy, or null when there is no live scenario with that id
- */
-export async function cloneScenario(db: DbClient, id: string): Promise<ScenarioDetail | null> {
-  const source = await getScenario(db, id);
-  if (!source) return null;
-  const copy = await createScenario(db, {
-    workloadId: source.workloadId,
-    name: `${source.name} (copy)`.slice(0, 200),
-    description: source.description,
-    spec: source.spec,
+/** Live scenarios priced with another catalog version than `pricedCatalogVersion` (or none recorded). */
+export async function listScenarioIdsPricedOtherThan(db: DbClient, pricedCatalogVersion: string): Promise<string[]> {
+  const rows = await db.scenario.findMany({
+    where: { ...LIVE, OR: [{ pricedCatalogVersion: { not: pricedCatalogVersion } }, { pricedCatalogVersion: null }] },
+    orderBy: SCENARIO_ORDER,
+    select: { id: true },
   });
-  // The copy shows the same figures as its source: same priced catalog.
-  if (copy && source.pricedCatalogVersion) {
-    await recordScenarioPricing(db, copy.id, source.pricedCatalogVersion);
-    return { ...copy, pricedCatalogVersion: source.pricedCatalogVersion };
-  }
-  return copy;
+  return rows.map((row) => row.id);
 }

@@ -1,31 +1,33 @@
 /**
- * Queries for workload profiles. Every function takes the database client explicitly (the app's
- * `prisma`, or an interactive transaction's `tx`), so callers choose the transaction.
- * Soft-deleted profiles (`deletedAt` set) are invisible here.
+ * Rows of workload profiles. Persistence only: specs are JSON the caller has already validated
+ * (lib/services parses them with the model's schemas on the way in and out), derived columns
+ * (`kind`, `peakEventsPerSec`) are given by the caller, and ids are UUIDs the caller has checked.
+ * Every function takes the database client explicitly (the app's `prisma`, or an interactive
+ * transaction's `tx`). Soft-deleted profiles (`deletedAt` set) are invisible here.
  */
-import type { WorkloadDocument } from "@/lib/export/workload-document";
-import { projectScenario } from "@/lib/model/project";
-import { WorkloadSpecSchema, ScenarioSpecSchema } from "@/lib/model/schemas";
-import { monthTotals } from "@/lib/schemas/scenario-projection";
-import type { CatalogInstanceType, ScenarioSpec, ScenarioSpecInput, WorkloadSpec, WorkloadSpecInput } from "@/lib/model/types";
-
 import type { DbClient } from "./client";
 import type { Prisma, WorkloadKind } from "./generated/client";
-import { workloadPeakEventsPerSec } from "./peak-events";
-import { normalizeTags, parseStoredScenarioSpec, parseStoredWorkloadSpec } from "./specs";
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { escapeLike, normalizePaging, type Page, type SortDirection } from "./paging";
 
 export const WORKLOAD_SORTS = ["name", "team", "updatedAt", "createdAt", "peakEventsPerSec", "headlineCostUsdPerMonth"] as const;
 export type WorkloadSort = (typeof WORKLOAD_SORTS)[number];
-export type SortDirection = "asc" | "desc";
 
-/** One page of a list. `page` is 1-based; a page past the end has no rows. */
-export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number; pageCount: number };
+/** The stored plan of a profile's plan of record, as lists need it (figures exact to the cent). */
+export type PlanHeadlineRow = {
+  scenarioId: string;
+  scenarioName: string;
+  /** The inputs the plan was computed from, to tell a stale plan. */
+  key: { workloadVersion: number; scenarioVersion: number; pricedCatalogVersion: string; modelVersion: string };
+  /** The live versions it must match. */
+  live: { workloadVersion: number; scenarioVersion: number; pricedCatalogVersion: string | null };
+  month0TotalUsdPerMonth: Prisma.Decimal | null;
+  month0Nodes: number | null;
+  complete: boolean;
+  bandsStatus: "none" | "pending" | "running" | "ready" | "failed";
+};
 
-/** A profile as a list shows it: no spec, with its headline figure and live scenario count. */
-export type WorkloadSummary = {
+/** A profile as a list shows it: no spec, with its live scenario count and its plan of record. */
+export type WorkloadSummaryRow = {
   id: string;
   name: string;
   description: string;
@@ -33,31 +35,31 @@ export type WorkloadSummary = {
   tags: string[];
   kind: WorkloadKind;
   peakEventsPerSec: number | null;
-  /** Nodes of every stage in month 0 of the first scenario (null until computed, or infeasible). */
-  headlineNodes: number | null;
-  /** On-demand compute in month 0 of the first scenario, USD per month. */
-  headlineCostUsdPerMonth: number | null;
+  planOfRecordId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
   scenarioCount: number;
+  /** Null when the profile has no scenario yet, or its plan was never stored. */
+  headline: PlanHeadlineRow | null;
 };
 
-export type WorkloadScenario = {
+export type ScenarioRow = {
   id: string;
   name: string;
   description: string;
-  spec: ScenarioSpec;
+  spec: Prisma.JsonValue;
   version: number;
+  pricedCatalogVersion: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
 
-/** A profile with its parsed spec and its scenarios (oldest first, then by name). */
-export type WorkloadDetail = WorkloadSummary & {
-  spec: WorkloadSpec;
+/** A profile with its unparsed spec and its live scenarios (oldest first, then by name). */
+export type WorkloadRow = WorkloadSummaryRow & {
+  spec: Prisma.JsonValue;
   specSchemaVersion: number;
-  scenarios: WorkloadScenario[];
+  scenarios: ScenarioRow[];
 };
 
 export type ListWorkloadsOptions = {
@@ -78,17 +80,38 @@ export type ListWorkloadsOptions = {
   pageSize?: number;
 };
 
-/** Clamps paging input from a URL into range. */
-export function normalizePaging(page?: number, pageSize?: number): { page: number; pageSize: number } {
-  const size = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
-  return { page: Math.max(1, Math.floor(page ?? 1) || 1), pageSize: size };
-}
+/** Scenarios are listed oldest first, then by name and id: the plan of record defaults to the first. */
+export const SCENARIO_ORDER: Prisma.ScenarioOrderByWithRelationInput[] = [{ createdAt: "asc" }, { name: "asc" }, { id: "asc" }];
 
-const liveScenarioCount = { _count: { select: { scenarios: { where: { deletedAt: null } } } } } as const;
+const summaryInclude = {
+  _count: { select: { scenarios: { where: { deletedAt: null } } } },
+  planOfRecord: {
+    select: {
+      id: true,
+      name: true,
+      version: true,
+      pricedCatalogVersion: true,
+      plan: {
+        select: {
+          workloadVersion: true,
+          scenarioVersion: true,
+          pricedCatalogVersion: true,
+          modelVersion: true,
+          month0TotalUsdPerMonth: true,
+          month0Nodes: true,
+          complete: true,
+          bandsStatus: true,
+        },
+      },
+    },
+  },
+} as const satisfies Prisma.WorkloadProfileInclude;
 
-type SummaryRow = Prisma.WorkloadProfileGetPayload<{ omit: { spec: true }; include: typeof liveScenarioCount }>;
+type SummaryPayload = Prisma.WorkloadProfileGetPayload<{ omit: { spec: true }; include: typeof summaryInclude }>;
 
-function toSummary(row: SummaryRow): WorkloadSummary {
+function toSummary(row: SummaryPayload): WorkloadSummaryRow {
+  const record = row.planOfRecord;
+  const plan = record?.plan;
   return {
     id: row.id,
     name: row.name,
@@ -97,16 +120,28 @@ function toSummary(row: SummaryRow): WorkloadSummary {
     tags: row.tags,
     kind: row.kind,
     peakEventsPerSec: row.peakEventsPerSec,
-    headlineNodes: row.headlineNodes,
-    headlineCostUsdPerMonth: row.headlineCostUsdPerMonth === null ? null : row.headlineCostUsdPerMonth.toNumber(),
+    planOfRecordId: row.planOfRecordId,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     scenarioCount: row._count.scenarios,
+    headline:
+      record && plan
+        ? {
+            scenarioId: record.id,
+            scenarioName: record.name,
+            key: { workloadVersion: plan.workloadVersion, scenarioVersion: plan.scenarioVersion, pricedCatalogVersion: plan.pricedCatalogVersion, modelVersion: plan.modelVersion },
+            live: { workloadVersion: row.version, scenarioVersion: record.version, pricedCatalogVersion: record.pricedCatalogVersion },
+            month0TotalUsdPerMonth: plan.month0TotalUsdPerMonth,
+            month0Nodes: plan.month0Nodes,
+            complete: plan.complete,
+            bandsStatus: plan.bandsStatus,
+          }
+        : null,
   };
 }
 
-/** The filter of {@link listWorkloads}; exported for tests and for counts elsewhere. */
+/** The filter of {@link listWorkloads}; exported for counts elsewhere. */
 export function workloadWhere(options: Pick<ListWorkloadsOptions, "query" | "team" | "tag" | "kind">): Prisma.WorkloadProfileWhereInput {
   const query = options.query?.trim();
   const where: Prisma.WorkloadProfileWhereInput = { deletedAt: null };
@@ -124,59 +159,61 @@ export function workloadWhere(options: Pick<ListWorkloadsOptions, "query" | "tea
   return where;
 }
 
+function orderFor(sort: WorkloadSort, direction: SortDirection): Prisma.WorkloadProfileOrderByWithRelationInput {
+  switch (sort) {
+    case "peakEventsPerSec":
+      return { peakEventsPerSec: { sort: direction, nulls: "last" } };
+    case "headlineCostUsdPerMonth":
+      // The plan of record's stored month-0 total: the figure the list shows.
+      return { planOfRecord: { plan: { month0TotalUsdPerMonth: { sort: direction, nulls: "last" } } } };
+    default:
+      return { [sort]: direction };
+  }
+}
+
 /**
  * A page of live workload profiles, filtered and sorted, with the total across all pages.
  * Ties in the sort key are broken by id, so paging is stable.
  *
- * @example await listWorkloads(prisma, { query: "kafka", sort: "name", page: 1, pageSize: 20 })
- * //=> { rows: [{ name: "Clickstream (Kafka → Flink)", scenarioCount: 2, … }], total: 1, page: 1, pageSize: 20, pageCount: 1 }
+ * @example await listWorkloadRows(prisma, { query: "kafka", sort: "name" }) //=> { rows: [{ name: "Clickstream (Kafka → Flink)", scenarioCount: 2, … }], total: 1, … }
  */
-export async function listWorkloads(db: DbClient, options: ListWorkloadsOptions = {}): Promise<Page<WorkloadSummary>> {
+export async function listWorkloadRows(db: DbClient, options: ListWorkloadsOptions = {}): Promise<Page<WorkloadSummaryRow>> {
   const { page, pageSize } = normalizePaging(options.page, options.pageSize);
   const sort = options.sort ?? "updatedAt";
   const direction = options.direction ?? (sort === "name" || sort === "team" ? "asc" : "desc");
   const where = workloadWhere(options);
-  const primary: Prisma.WorkloadProfileOrderByWithRelationInput =
-    sort === "peakEventsPerSec" || sort === "headlineCostUsdPerMonth" ? { [sort]: { sort: direction, nulls: "last" } } : { [sort]: direction };
   const [total, rows] = await Promise.all([
     db.workloadProfile.count({ where }),
     db.workloadProfile.findMany({
       where,
-      orderBy: [primary, { id: "asc" }],
+      orderBy: [orderFor(sort, direction), { id: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
       omit: { spec: true },
-      include: liveScenarioCount,
+      include: summaryInclude,
     }),
   ]);
   return { rows: rows.map(toSummary), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
 }
 
-/**
- * One live profile with its parsed spec and live scenarios, or null when there is none.
- *
- * @throws StoredSpecError when a stored spec no longer passes its schema
- */
-export async function getWorkload(db: DbClient, id: string): Promise<WorkloadDetail | null> {
-  if (!isUuid(id)) return null;
+/** One live profile with its live scenarios, or null. */
+export async function getWorkloadRow(db: DbClient, id: string): Promise<WorkloadRow | null> {
   const row = await db.workloadProfile.findFirst({
     where: { id, deletedAt: null },
-    include: {
-      ...liveScenarioCount,
-      scenarios: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { name: "asc" }, { id: "asc" }] },
-    },
+    include: { ...summaryInclude, scenarios: { where: { deletedAt: null }, orderBy: SCENARIO_ORDER } },
   });
   if (!row) return null;
   return {
     ...toSummary(row),
-    spec: parseStoredWorkloadSpec(row.spec, row.id),
+    spec: row.spec,
     specSchemaVersion: row.specSchemaVersion,
     scenarios: row.scenarios.map((s) => ({
       id: s.id,
       name: s.name,
       description: s.description,
-      spec: parseStoredScenarioSpec(s.spec, s.id),
+      spec: s.spec,
       version: s.version,
+      pricedCatalogVersion: s.pricedCatalogVersion,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
     })),
@@ -194,117 +231,63 @@ export async function listTeams(db: DbClient): Promise<string[]> {
   return rows.map((r) => r.team);
 }
 
-export type CreateWorkloadInput = {
+/** The columns of a profile a write sets: metadata, the validated spec and what is derived from it. */
+export type WorkloadColumns = {
   name: string;
-  description?: string;
-  team?: string;
-  tags?: string[];
-  spec: WorkloadSpecInput;
-  scenarios?: { name: string; description?: string; spec: ScenarioSpecInput }[];
+  description: string;
+  team: string;
+  tags: string[];
+  kind: WorkloadKind;
+  spec: Prisma.InputJsonValue;
+  peakEventsPerSec: number | null;
 };
 
-function requireName(name: string, what: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw new Error(`${what} name must not be empty.`);
-  if (trimmed.length > 200) throw new Error(`${what} name must be at most 200 characters.`);
-  return trimmed;
-}
+export type NewScenarioColumns = { name: string; description: string; spec: Prisma.InputJsonValue; pricedCatalogVersion: string | null };
 
 /**
- * Creates a profile (and its scenarios, in the same statement, so all or nothing). The specs are
- * parsed by the model's schemas; `kind` and `peakEventsPerSec` are derived from the spec.
+ * Inserts a profile and its scenarios in one statement (all or nothing), and makes the first
+ * scenario its plan of record.
  *
- * @throws ZodError when a spec is invalid; Error when a name is empty
+ * @returns the new profile's id
  */
-export async function createWorkload(db: DbClient, input: CreateWorkloadInput, options: HeadlineOptions = {}): Promise<WorkloadDetail> {
-  const spec = WorkloadSpecSchema.parse(input.spec);
-  const scenarios = (input.scenarios ?? []).map((s) => ({
-    name: requireName(s.name, "Scenario"),
-    description: s.description?.trim() ?? "",
-    spec: ScenarioSpecSchema.parse(s.spec),
-  }));
+export async function insertWorkload(db: DbClient, columns: WorkloadColumns, scenarios: readonly NewScenarioColumns[]): Promise<string> {
+  // One millisecond apart, so "first" is the order given (scenarios list oldest first).
+  const now = Date.now();
   const created = await db.workloadProfile.create({
-    data: {
-      ...(options.instanceTypes ? computeHeadline(spec, scenarios[0]?.spec, options.instanceTypes) : {}),
-      name: requireName(input.name, "Workload"),
-      description: input.description?.trim() ?? "",
-      team: input.team?.trim() ?? "",
-      tags: normalizeTags(input.tags ?? []),
-      kind: spec.kind,
-      spec,
-      peakEventsPerSec: workloadPeakEventsPerSec(spec),
-      scenarios: { create: scenarios },
-    },
-    select: { id: true },
+    data: { ...columns, scenarios: { create: scenarios.map((s, index) => ({ ...s, createdAt: new Date(now + index) })) } },
+    select: { id: true, scenarios: { orderBy: SCENARIO_ORDER, take: 1, select: { id: true } } },
   });
-  const detail = await getWorkload(db, created.id);
-  if (!detail) throw new Error(`Workload ${created.id} vanished right after it was created.`);
-  return detail;
+  const first = created.scenarios[0];
+  if (first) await db.workloadProfile.update({ where: { id: created.id }, data: { planOfRecordId: first.id } });
+  return created.id;
 }
 
-/** With `instanceTypes` (the priced catalog), a write also stores the headline figures. */
-export type HeadlineOptions = { instanceTypes?: readonly CatalogInstanceType[] };
-
-export type UpdateWorkloadInput = HeadlineOptions & {
-  id: string;
-  /** The `version` the editor read; the update applies only if the row still has it. */
-  expectedVersion: number;
-  changes: Partial<Pick<CreateWorkloadInput, "name" | "description" | "team" | "tags" | "spec">>;
-};
-
-export type UpdateWorkloadResult =
-  | { kind: "updated"; workload: WorkloadDetail }
-  /** Someone saved first: `current` is what they saved, for the conflict message. */
-  | { kind: "conflict"; current: WorkloadDetail }
-  | { kind: "not_found" };
+export type RowUpdateResult = "updated" | "conflict" | "not_found";
 
 /**
  * Optimistic-concurrency update: applies `changes` only if the row's version is still
  * `expectedVersion`, and bumps the version. Never overwrites someone else's save silently.
- *
- * @throws ZodError when `changes.spec` is invalid
- * @example await updateWorkload(prisma, { id, expectedVersion: 1, changes: { name: "Clicks" } }) //=> { kind: "updated", workload: { version: 2, … } }
  */
-export async function updateWorkload(db: DbClient, input: UpdateWorkloadInput): Promise<UpdateWorkloadResult> {
-  if (!isUuid(input.id)) return { kind: "not_found" };
-  const { changes } = input;
-  const data: Prisma.WorkloadProfileUpdateManyMutationInput = { version: { increment: 1 } };
-  if (changes.name !== undefined) data.name = requireName(changes.name, "Workload");
-  if (changes.description !== undefined) data.description = changes.description.trim();
-  if (changes.team !== undefined) data.team = changes.team.trim();
-  if (changes.tags !== undefined) data.tags = normalizeTags(changes.tags);
-  if (changes.spec !== undefined) {
-    const spec = WorkloadSpecSchema.parse(changes.spec);
-    data.spec = spec;
-    data.kind = spec.kind;
-    data.peakEventsPerSec = workloadPeakEventsPerSec(spec);
-    if (input.instanceTypes) Object.assign(data, computeHeadline(spec, await firstScenarioSpec(db, input.id), input.instanceTypes));
-  }
+export async function updateWorkloadRow(
+  db: DbClient,
+  input: { id: string; expectedVersion: number; changes: Partial<WorkloadColumns> },
+): Promise<RowUpdateResult> {
   const { count } = await db.workloadProfile.updateMany({
     where: { id: input.id, version: input.expectedVersion, deletedAt: null },
-    data,
+    data: { ...input.changes, version: { increment: 1 } },
   });
-  const current = await getWorkload(db, input.id);
-  if (!current) return { kind: "not_found" };
-  return count === 1 ? { kind: "updated", workload: current } : { kind: "conflict", current };
+  if (count === 1) return "updated";
+  const exists = await db.workloadProfile.count({ where: { id: input.id, deletedAt: null } });
+  return exists ? "conflict" : "not_found";
 }
 
 /**
- * Creates a profile and its scenarios from an imported document (already parsed by its schema),
- * in one statement: a document either lands whole or not at all.
- */
-export async function importWorkload(db: DbClient, document: WorkloadDocument, options: HeadlineOptions = {}): Promise<WorkloadDetail> {
-  return createWorkload(db, { ...document.workload, scenarios: document.scenarios }, options);
-}
-
-/**
- * Soft-deletes a live profile (its scenarios become invisible with it); {@link restoreWorkload}
+ * Soft-deletes a live profile (its scenarios become invisible with it); {@link restoreWorkloadRow}
  * undoes it.
  *
  * @returns false when there was no live profile with that id
  */
-export async function deleteWorkload(db: DbClient, id: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
+export async function softDeleteWorkload(db: DbClient, id: string): Promise<boolean> {
   const { count } = await db.workloadProfile.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
   return count === 1;
 }
@@ -314,103 +297,22 @@ export async function deleteWorkload(db: DbClient, id: string): Promise<boolean>
  *
  * @returns false when there was no deleted profile with that id
  */
-export async function restoreWorkload(db: DbClient, id: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
+export async function restoreWorkloadRow(db: DbClient, id: string): Promise<boolean> {
   const { count } = await db.workloadProfile.updateMany({ where: { id, deletedAt: { not: null } }, data: { deletedAt: null } });
   return count === 1;
 }
 
 /**
- * Copies a live profile and its live scenarios under the name "<name> (copy)".
+ * Points a profile's plan of record at `scenarioId`, or, with null, at its first live scenario
+ * (none when it has none). Derived bookkeeping: it does not bump the profile's version.
  *
- * @returns the copy, or null when there is no live profile with that id
+ * @returns the scenario now of record, or null
  */
-export async function duplicateWorkload(db: DbClient, id: string, options: HeadlineOptions = {}): Promise<WorkloadDetail | null> {
-  const source = await getWorkload(db, id);
-  if (!source) return null;
-  return createWorkload(
-    db,
-    {
-      name: `${source.name} (copy)`.slice(0, 200),
-      description: source.description,
-      team: source.team,
-      tags: source.tags,
-      spec: source.spec,
-      scenarios: source.scenarios.map((s) => ({ name: s.name, description: s.description, spec: s.spec })),
-    },
-    options,
-  );
-}
-
-/**
- * The scenario the headline uses when a profile has none: month 0 of flat growth on the cheapest
- * instance types in 3 zones. Without step events, month 0 does not depend on the start month.
- */
-const DEFAULT_HEADLINE_SCENARIO: ScenarioSpecInput = { startMonth: "2026-01", horizonMonths: 1 };
-
-export type Headline = { headlineNodes: number | null; headlineCostUsdPerMonth: number | null };
-
-/**
- * The list's headline figures: nodes and on-demand compute cost (USD per month, rounded to cents
- * for the Decimal column) of every stage in month 0 of `scenario`, or of a default scenario.
- * Both null when a stage cannot be sized.
- *
- * @example computeHeadline(clickstream.spec, clickstream.scenarios[0].spec, catalog) //=> { headlineNodes: 12, headlineCostUsdPerMonth: 6543.21 }
- */
-export function computeHeadline(
-  spec: WorkloadSpec,
-  scenario: ScenarioSpec | undefined,
-  instanceTypes: readonly CatalogInstanceType[],
-): Headline {
-  const projection = projectScenario(spec, { ...(scenario ?? DEFAULT_HEADLINE_SCENARIO), horizonMonths: 1 }, instanceTypes);
-  const month = projection.months[0];
-  const totals = month ? monthTotals(month) : null;
-  return {
-    headlineNodes: totals?.nodes ?? null,
-    headlineCostUsdPerMonth: totals?.onDemandUsdPerMonth == null ? null : Math.round(totals.onDemandUsdPerMonth * 100) / 100,
-  };
-}
-
-/** The spec of a live profile's first live scenario (oldest), if any. */
-async function firstScenarioSpec(db: DbClient, workloadId: string): Promise<ScenarioSpec | undefined> {
-  const first = await db.scenario.findFirst({
-    where: { workloadId, deletedAt: null },
-    orderBy: [{ createdAt: "asc" }, { name: "asc" }, { id: "asc" }],
-    select: { id: true, spec: true },
-  });
-  return first ? parseStoredScenarioSpec(first.spec, first.id) : undefined;
-}
-
-/**
- * Recomputes and stores a profile's headline figures (after its scenarios changed). Does not
- * bump the version: the figures are derived, not edited. Run it in the same transaction as the
- * write that changed them.
- *
- * @returns the new figures, or null when there is no live profile with that id
- */
-export async function refreshHeadline(db: DbClient, workloadId: string, instanceTypes: readonly CatalogInstanceType[]): Promise<Headline | null> {
-  if (!isUuid(workloadId)) return null;
-  const row = await db.workloadProfile.findFirst({ where: { id: workloadId, deletedAt: null }, select: { spec: true } });
-  if (!row) return null;
-  const headline = computeHeadline(parseStoredWorkloadSpec(row.spec, workloadId), await firstScenarioSpec(db, workloadId), instanceTypes);
-  await db.workloadProfile.update({ where: { id: workloadId }, data: headline });
-  return headline;
-}
-
-/**
- * Prisma's `contains` becomes `LIKE '%' || value || '%'` without escaping, so `%` and `_` typed
- * into a search box would act as wildcards. Escapes them (and the escape character itself) for
- * PostgreSQL's default LIKE escape, the backslash.
- *
- * @example escapeLike("50%_off") //=> "50\\%\\_off"
- */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else (a mistyped URL) is "not found", not a database error. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
+export async function setPlanOfRecord(db: DbClient, workloadId: string, scenarioId: string | null): Promise<string | null> {
+  const target =
+    scenarioId ??
+    (await db.scenario.findFirst({ where: { workloadId, deletedAt: null }, orderBy: SCENARIO_ORDER, select: { id: true } }))?.id ??
+    null;
+  await db.workloadProfile.updateMany({ where: { id: workloadId }, data: { planOfRecordId: target } });
+  return target;
 }

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 
-import { ScenarioInputSchema } from "@/lib/schemas/scenario";
-import { WorkloadInputSchema, type WorkloadInput } from "@/lib/schemas/workload";
+import { ScenarioInputSchema } from "@/lib/entities/scenario";
+import { WorkloadInputSchema, type WorkloadInput } from "@/lib/entities/workload";
 import type { ScenarioSpec } from "@/lib/model/types";
 
 export const WORKLOAD_DOCUMENT_SCHEMA_VERSION = 1;

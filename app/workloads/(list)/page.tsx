@@ -11,9 +11,9 @@ import { ActionButton } from "@/components/workloads/action-button";
 import { Pagination } from "@/components/workloads/pagination";
 import { listHref, WorkloadTable } from "@/components/workloads/workload-table";
 import { restoreWorkloadAction } from "@/lib/actions/workloads";
-import { listWorkloads } from "@/lib/db/workloads";
-import { firstValues, WorkloadListParamsSchema } from "@/lib/schemas/workload-list";
-import { loadPageData } from "@/lib/server/page-data";
+import { listWorkloads } from "@/lib/services/workloads";
+import { firstValues, WorkloadListParamsSchema } from "@/lib/forms/list-params";
+import { loadPageData } from "@/lib/services/page-data";
 
 export const metadata: Metadata = { title: "Workloads" };
 
@@ -27,7 +27,7 @@ export default async function WorkloadsPage({ searchParams }: PageProps<"/worklo
     <>
       <PageHeader
         title="Workloads"
-        description="Each workload profile describes one data pipeline — its stages, traffic, SLOs and retention — and holds the scenarios that project it forward. Nodes and compute here are month 0 of the first scenario, all on-demand; a scenario page prices everything (spot, commitments, storage, network, DR)."
+        description="Each workload profile describes one data pipeline — its stages, traffic, SLOs and retention — and holds the scenarios that project it forward. Nodes and cost are month 0 of each profile's plan of record — every component (compute at its spot and commitment mix, storage, network, DR) — read from the same stored plan its scenario page shows."
         actions={
           <div className="flex gap-2">
             <Button asChild variant="outline">

@@ -13,9 +13,9 @@ import { ActionButton } from "@/components/workloads/action-button";
 import { describeGrowth } from "@/components/workloads/growth-summary";
 import { StageList } from "@/components/workloads/stage-list";
 import { deleteWorkloadAction, duplicateWorkloadAction } from "@/lib/actions/workloads";
-import { getWorkload } from "@/lib/db/workloads";
+import { getWorkload } from "@/lib/services/workloads";
 import { formatDateTime } from "@/lib/format";
-import { loadPageData } from "@/lib/server/page-data";
+import { loadPageData } from "@/lib/services/page-data";
 
 /** One load per request, shared by the metadata and the page. */
 const loadWorkload = cache((id: string) => loadPageData((db) => getWorkload(db, id)));

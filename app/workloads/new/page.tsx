@@ -4,7 +4,7 @@ import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import { PageHeader } from "@/components/shell/page-header";
 import { WorkloadForm } from "@/components/workloads/workload-form";
 import { createWorkloadAction } from "@/lib/actions/workloads";
-import { newWorkloadInput } from "@/lib/schemas/workload";
+import { newWorkloadInput } from "@/lib/forms/workload-form";
 
 export const metadata: Metadata = { title: "New workload profile" };
 

@@ -6,9 +6,9 @@ import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { WorkloadForm } from "@/components/workloads/workload-form";
 import { updateWorkloadAction } from "@/lib/actions/workloads";
-import { getWorkload } from "@/lib/db/workloads";
-import { workloadSnapshot } from "@/lib/schemas/workload";
-import { loadPageData } from "@/lib/server/page-data";
+import { getWorkload } from "@/lib/services/workloads";
+import { workloadSnapshot } from "@/lib/forms/workload-form";
+import { loadPageData } from "@/lib/services/page-data";
 
 export const metadata: Metadata = { title: "Edit workload profile" };
 

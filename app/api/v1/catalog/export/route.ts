@@ -2,9 +2,9 @@ import { z } from "zod";
 
 import { exportInstanceTypesCsv } from "@/lib/catalog/csv";
 import { CatalogVersionSchema } from "@/lib/catalog/schema";
-import { getCurrentCatalog, loadCatalogVersion } from "@/lib/db/catalog";
+import { getCurrentCatalog, loadCatalogVersion } from "@/lib/services/catalog";
 import { DatabaseUnavailableError, describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/errors";
-import { getReadyDb } from "@/lib/db/startup";
+import { getReadyDb } from "@/lib/services/startup";
 
 export const dynamic = "force-dynamic";
 

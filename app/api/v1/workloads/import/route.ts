@@ -1,6 +1,7 @@
-import { withReadyDb } from "@/lib/actions/with-ready-db";
-import { getPricedCatalog } from "@/lib/db/catalog";
-import { importWorkload } from "@/lib/db/workloads";
+import { withReadyDb } from "@/lib/services/with-ready-db";
+import { currentPricedVersion } from "@/lib/services/catalog";
+import { refreshWorkloadPlans } from "@/lib/services/plans";
+import { importWorkload } from "@/lib/services/workloads";
 import { MAX_WORKLOAD_DOCUMENT_BYTES, parseWorkloadDocument } from "@/lib/export/workload-document";
 
 /**
@@ -15,8 +16,9 @@ export async function POST(request: Request) {
   const parsed = parseWorkloadDocument(await request.text());
   if (!parsed.ok) return Response.json({ error: "The document was not imported; nothing was written.", problems: parsed.problems }, { status: 400 });
   const result = await withReadyDb(async (prisma) => {
-    const { catalog } = await getPricedCatalog(prisma);
-    return importWorkload(prisma, parsed.document, { instanceTypes: catalog.instanceTypes });
+    const imported = await importWorkload(prisma, parsed.document, { pricedCatalogVersion: await currentPricedVersion(prisma) });
+    await refreshWorkloadPlans(prisma, imported.scenarios.map((s) => s.id));
+    return imported;
   });
   if (!result.ok) return Response.json({ error: result.message }, { status: 503 });
   const { id } = result.value;

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
+import { z } from "zod";
 
+import { BandsProgress } from "@/components/scenarios/bands-progress";
 import { ProjectionSkeleton } from "@/components/scenarios/projection-skeleton";
 import { ProjectionView } from "@/components/scenarios/projection-view";
 import { RepricingNotice } from "@/components/scenarios/repricing-notice";
@@ -13,13 +15,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ActionButton } from "@/components/workloads/action-button";
 import { describeGrowth } from "@/components/workloads/growth-summary";
-import { cloneScenarioAction, deleteScenarioAction } from "@/lib/actions/scenarios";
+import { cloneScenarioAction, deleteScenarioAction, setPlanOfRecordAction } from "@/lib/actions/scenarios";
 import { changesForRegion, diffCatalogs } from "@/lib/catalog/diff";
-import { getPricedCatalog } from "@/lib/db/catalog";
-import { getScenario, type ScenarioDetail } from "@/lib/db/scenarios";
 import { formatDateTime } from "@/lib/format";
-import { loadPageData } from "@/lib/server/page-data";
-import { priceScenario } from "@/lib/server/scenario-cost";
+import { firstValues } from "@/lib/forms/list-params";
+import { getPricedCatalog } from "@/lib/services/catalog";
+import { loadPageData } from "@/lib/services/page-data";
+import { getScenarioPlan, type PlanView } from "@/lib/services/plans";
+import { getScenario, type ScenarioDetail } from "@/lib/services/scenarios";
 
 const loadScenario = cache((id: string) => loadPageData((db) => getScenario(db, id)));
 
@@ -28,36 +31,46 @@ export async function generateMetadata({ params }: PageProps<"/workloads/[id]/sc
   return { title: result.ok && result.data ? result.data.name : "Scenario" };
 }
 
+/** Prices this plan uses that moved since it was priced (none when priced with the current catalog). */
+async function priceChangesSince(plan: PlanView, recorded: string, current: string, load: typeof getPricedCatalog, db: Parameters<typeof getPricedCatalog>[0]) {
+  if (recorded === current) return [];
+  const [from, to] = await Promise.all([load(db, { version: recorded }), load(db)]);
+  if (!from) return [];
+  const changes = diffCatalogs(from.catalog, to.catalog);
+  return plan.computed.kind === "priced" ? changesForRegion(changes, plan.computed.where) : changes;
+}
+
 /**
- * The projection, priced with the FinOps-priced catalog the scenario was last priced with (the
- * current one when none is recorded, or the recorded one no longer exists): the slow part,
- * streamed in under a skeleton. When prices moved since, a notice lists what changed.
+ * The scenario's stored plan (lib/services/plans.ts): read as it was computed when the scenario,
+ * its profile or its pricing last changed, or recomputed once when stale. When prices moved since
+ * it was priced, a notice lists what changed and offers to re-price.
  */
-async function ScenarioProjection({ scenario }: { scenario: ScenarioDetail }) {
+async function ScenarioProjection({ scenario, view }: { scenario: ScenarioDetail; view: string }) {
   const result = await loadPageData(async (db) => {
-    const current = await getPricedCatalog(db);
-    const recordedVersion = scenario.pricedCatalogVersion;
-    const recorded = recordedVersion && recordedVersion !== current.version ? await getPricedCatalog(db, { version: recordedVersion }) : null;
-    return { current, recorded };
+    const plan = await getScenarioPlan(db, scenario);
+    if (!plan) return null;
+    const current = (await getPricedCatalog(db)).version;
+    const changes = await priceChangesSince(plan, plan.key.pricedCatalogVersion, current, getPricedCatalog, db);
+    return { plan, current, changes };
   });
-  if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={`/workloads/${scenario.workloadId}/scenarios/${scenario.id}`} />;
-  const { current, recorded } = result.data;
-  const cost = priceScenario(scenario.workload.spec, scenario.spec, recorded ?? current);
-  const allChanges = recorded ? diffCatalogs(recorded.catalog, current.catalog) : [];
-  // Only prices this scenario uses matter; when none moved, its figures are the current ones.
-  const changes = cost.kind === "priced" ? changesForRegion(allChanges, cost.where) : allChanges;
+  const retryHref = `/workloads/${scenario.workloadId}/scenarios/${scenario.id}`;
+  if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={retryHref} />;
+  if (!result.data) notFound();
+  const { plan, current, changes } = result.data;
   return (
     <>
-      {recorded && changes.length > 0 ? (
-        <RepricingNotice scenarioId={scenario.id} pricedWith={recorded.version} current={current.version} changes={changes} />
-      ) : null}
-      <ProjectionView cost={cost} />
+      {changes.length > 0 ? <RepricingNotice scenarioId={scenario.id} pricedWith={plan.key.pricedCatalogVersion} current={current} changes={changes} /> : null}
+      <BandsProgress scenarioId={scenario.id} status={plan.bandsStatus} error={plan.bandsError} samples={scenario.spec.uncertainty?.samples ?? null} />
+      <ProjectionView cost={plan.computed} bandsStatus={plan.bandsStatus} basePath={retryHref} view={view} />
     </>
   );
 }
 
-export default async function ScenarioPage({ params }: PageProps<"/workloads/[id]/scenarios/[scenarioId]">) {
+const ViewParamSchema = z.object({ view: z.string().max(64).catch("all").default("all") });
+
+export default async function ScenarioPage({ params, searchParams }: PageProps<"/workloads/[id]/scenarios/[scenarioId]">) {
   const { id, scenarioId } = await params;
+  const { view } = ViewParamSchema.parse(firstValues(await searchParams));
   const result = await loadScenario(scenarioId);
   if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={`/workloads/${id}/scenarios/${scenarioId}`} />;
   const scenario = result.data;
@@ -77,6 +90,11 @@ export default async function ScenarioPage({ params }: PageProps<"/workloads/[id
               <Link href={`/workloads/${id}/scenarios/${scenarioId}/edit`}>Edit scenario</Link>
             </Button>
             <ActionButton action={cloneScenarioAction.bind(null, scenarioId)}>Clone</ActionButton>
+            {scenario.ofRecord ? null : (
+              <ActionButton action={setPlanOfRecordAction.bind(null, scenarioId)} variant="ghost">
+                Make plan of record
+              </ActionButton>
+            )}
             <ActionButton
               action={deleteScenarioAction.bind(null, scenarioId)}
               variant="ghost"
@@ -93,10 +111,11 @@ export default async function ScenarioPage({ params }: PageProps<"/workloads/[id
         <Badge>{where}</Badge>
         <Badge>{spec.instance.mode === "cheapest" ? "cheapest instance that fits" : spec.instance.instanceType}</Badge>
         <Badge>{`${spec.zones} zones`}</Badge>
+        {scenario.ofRecord ? <Badge tone="success">plan of record</Badge> : null}
         <span className="text-slate-400">· updated {formatDateTime(scenario.updatedAt)} · version {scenario.version}</span>
       </div>
       <Suspense fallback={<ProjectionSkeleton />}>
-        <ScenarioProjection scenario={scenario} />
+        <ScenarioProjection scenario={scenario} view={view} />
       </Suspense>
     </>
   );

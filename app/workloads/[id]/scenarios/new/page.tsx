@@ -6,10 +6,10 @@ import { ScenarioForm } from "@/components/scenarios/scenario-form";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { createScenarioAction } from "@/lib/actions/scenarios";
-import { getPricedCatalog } from "@/lib/db/catalog";
-import { getWorkload } from "@/lib/db/workloads";
-import { instanceOptionsOf, newScenarioInput } from "@/lib/schemas/scenario";
-import { loadPageData } from "@/lib/server/page-data";
+import { getPricedCatalog } from "@/lib/services/catalog";
+import { getWorkload } from "@/lib/services/workloads";
+import { instanceOptionsOf, newScenarioInput } from "@/lib/forms/scenario-form";
+import { loadPageData } from "@/lib/services/page-data";
 
 export const metadata: Metadata = { title: "New scenario" };
 

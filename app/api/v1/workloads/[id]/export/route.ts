@@ -1,6 +1,6 @@
-import { getWorkload } from "@/lib/db/workloads";
+import { getWorkload } from "@/lib/services/workloads";
 import { toWorkloadDocument, workloadDocumentFileName } from "@/lib/export/workload-document";
-import { loadPageData } from "@/lib/server/page-data";
+import { loadPageData } from "@/lib/services/page-data";
 
 /**
  * GET /api/v1/workloads/:id/export — the profile and its scenarios as a workload document
