@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
-import { browseInstanceTypes, catalogFacets, catalogPage, CatalogBrowseParamsSchema, type CatalogBrowseParams, type CatalogSort } from "@/lib/catalog/browse";
+import { browseInstanceTypes, catalogFacets, catalogPage, CatalogBrowseParamsSchema, type CatalogBrowseParams, type CatalogRow, type CatalogSort } from "@/lib/catalog/browse";
 import { diffCatalogs } from "@/lib/catalog/diff";
 import { loadCatalog } from "@/lib/catalog/load";
 import { CatalogVersionSchema, ProviderSchema, type Catalog } from "@/lib/catalog/schema";
@@ -63,11 +63,14 @@ async function loadCatalogPage(db: DbClient, since: string | undefined) {
 
 /**
  * The FinOps panel's plain-data view of the overrides in force. The item picker suggests the
- * instance types on this page, every storage and transfer price, and the items already overridden —
- * not the whole catalog, which would put thousands of options into every page. Any other item id can
- * still be typed; `revisionByItem` gives its expected revision.
+ * instance types on this page, the storage and transfer prices of their regions, and the items
+ * already overridden — not the whole catalog, which would put thousands of options into every page.
+ * Any other item id can still be typed; `revisionByItem` gives its expected revision.
  */
-function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<string, number>, shownIds: ReadonlySet<string>) {
+function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<string, number>, shown: readonly CatalogRow[]) {
+  const shownIds = new Set(shown.map((row) => row.id));
+  const shownRegions = new Set(shown.map((row) => `${row.provider}:${row.region}:`));
+  const inShownRegion = (itemId: string) => shownRegions.has(itemId.slice(0, itemId.indexOf(":", itemId.indexOf(":") + 1) + 1));
   const discounts: ProviderDiscountView[] = ProviderSchema.options.map((provider) => {
     const o = active.find((a) => a.kind === "providerDiscount" && a.provider === provider);
     return {
@@ -82,7 +85,9 @@ function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<
   const overridden = new Set(active.flatMap((o) => (o.kind === "itemPrice" ? [o.itemId] : [])));
   const prices = overridablePrices(list);
   const toItem = (p: (typeof prices)[number]): OverridableItem => ({ id: p.itemId, unit: UNIT_BY_SECTION[p.section], listValue: p.listValue, revision: revisions[itemPriceKey(p.itemId, p.field)] ?? 0 });
-  const items = prices.filter((p) => p.section !== "instanceTypes" || shownIds.has(p.itemId) || overridden.has(p.itemId)).map(toItem);
+  const items = prices
+    .filter((p) => overridden.has(p.itemId) || (p.section === "instanceTypes" ? shownIds.has(p.itemId) : inShownRegion(p.itemId)))
+    .map(toItem);
   const revisionByItem: Record<string, number> = {};
   for (const p of prices) {
     const revision = revisions[itemPriceKey(p.itemId, p.field)];
@@ -136,7 +141,7 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
       />
       {result.ok ? (
         <div className="mb-6">
-          <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions, new Set(rows.map((row) => row.id)))} />
+          <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions, rows)} />
         </div>
       ) : (
         <div className="mb-6">

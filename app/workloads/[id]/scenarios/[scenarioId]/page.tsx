@@ -19,7 +19,7 @@ import { cloneScenarioAction, deleteScenarioAction, setPlanOfRecordAction } from
 import { changesForRegion, diffCatalogs } from "@/lib/catalog/diff";
 import { formatDateTime } from "@/lib/format";
 import { firstValues } from "@/lib/forms/list-params";
-import { getPricedCatalog } from "@/lib/services/catalog";
+import { currentPricedVersion, getPricedCatalog } from "@/lib/services/catalog";
 import { loadPageData } from "@/lib/services/page-data";
 import { getScenarioPlan, type PlanView } from "@/lib/services/plans";
 import { getScenario, type ScenarioDetail } from "@/lib/services/scenarios";
@@ -49,7 +49,7 @@ async function ScenarioProjection({ scenario, view }: { scenario: ScenarioDetail
   const result = await loadPageData(async (db) => {
     const plan = await getScenarioPlan(db, scenario);
     if (!plan) return null;
-    const current = (await getPricedCatalog(db)).version;
+    const current = await currentPricedVersion(db);
     const changes = await priceChangesSince(plan, plan.key.pricedCatalogVersion, current, getPricedCatalog, db);
     return { plan, current, changes };
   });
