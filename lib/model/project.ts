@@ -11,11 +11,13 @@ import { ModelInputError } from './errors';
 import { demandMultipliers, eventsBeyondHorizon, monthLabel } from './growth';
 import { CatalogSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
 import { chooseCheapest, filterCatalog } from './sizing';
+import { brokerDiskPolicy } from './storage';
 import { batchStageModel } from './stages/batch';
 import { brokerStageModel } from './stages/broker';
 import type { MonthInputs, StageCount, StagePlan } from './stages/plan';
 import { streamStageModel } from './stages/stream';
 import type {
+  BrokerDisk,
   CatalogInstanceType,
   InfeasibleStageMonth,
   InstanceChoice,
@@ -26,6 +28,7 @@ import type {
   SloOverride,
   StageMonth,
   StageSpec,
+  StoragePolicy,
   WorkloadSpecInput,
 } from './types';
 
@@ -62,7 +65,7 @@ export function applyOverrides(stages: readonly StageSpec[], scenario: ScenarioS
 /** The stage model for a stage's kind, tagged so stream stages can be planned first. */
 function stageModel(
   stage: StageSpec,
-  zones: number,
+  { zones, storage }: SizingContext,
 ): {
   kind: StageSpec['kind'];
   planMonth: (inputs: MonthInputs) => StagePlan | InfeasibleStageMonth;
@@ -74,7 +77,7 @@ function stageModel(
     case 'batch':
       return { kind: stage.kind, ...batchStageModel(stage, zones) };
     case 'broker':
-      return { kind: stage.kind, ...brokerStageModel(stage, zones) };
+      return { kind: stage.kind, ...brokerStageModel(stage, zones, brokerDiskPolicy(stage, storage)) };
   }
 }
 
@@ -96,10 +99,19 @@ function planMonthStages<P extends StageCount>(
   return models.map((model, index) => streamPlans[index] ?? plan(model, { demandMultiplier, consumerParallelism }));
 }
 
+/** What every stage model of a projection shares: the zones, and the storage policy brokers'
+ * disks follow (compression, local retention). */
+export interface SizingContext {
+  zones: number;
+  storage: StoragePolicy;
+}
+
 /** Node count and running hours of one stage in one month; NaN nodes when it cannot be sized. */
 export interface StageNodeCount {
   nodes: number;
   activeHoursPerDay: number;
+  /** Broker stages: one node's disk (what storage pricing bills per broker). */
+  disk?: BrokerDisk | undefined;
 }
 
 /**
@@ -108,23 +120,25 @@ export interface StageNodeCount {
  * same stage models as `projectScenario`, so a sample's count equals the projection's count for
  * the same inputs and instance (tested).
  * @param stages - parsed stages, overrides applied
- * @param zones - zones the scenario spans
+ * @param context - the scenario's zones and storage policy
  * @param multipliers - demand multiplier per month
  * @param instanceAt - the instance of a stage in a month, or undefined when it had none
  * @returns [month][stage] node counts
  */
 export function sizeOnInstances(
   stages: readonly StageSpec[],
-  zones: number,
+  context: SizingContext,
   multipliers: readonly number[],
   instanceAt: (monthIndex: number, stageIndex: number) => CatalogInstanceType | undefined,
 ): StageNodeCount[][] {
-  const models = stages.map((stage) => stageModel(stage, zones));
+  const models = stages.map((stage) => stageModel(stage, context));
   return multipliers.map((demandMultiplier, monthIndex) =>
     planMonthStages(models, demandMultiplier, (model, inputs) => model.countMonth(inputs)).map((plan, stageIndex) => {
       const instance = instanceAt(monthIndex, stageIndex);
-      const nodes = 'nodesOn' in plan && instance !== undefined ? plan.nodesOn(instance) : NaN;
-      return { nodes: typeof nodes === 'number' ? nodes : NaN, activeHoursPerDay: 'nodesOn' in plan ? plan.activeHoursPerDay : 0 };
+      if (!('nodesOn' in plan) || instance === undefined) return { nodes: NaN, activeHoursPerDay: 0 };
+      const nodes = plan.nodesOn(instance);
+      if (typeof nodes === 'string') return { nodes: NaN, activeHoursPerDay: plan.activeHoursPerDay };
+      return { nodes, activeHoursPerDay: plan.activeHoursPerDay, disk: plan.diskOn?.(instance, nodes) };
     }),
   );
 }
@@ -215,7 +229,7 @@ export function projectScenario<T extends CatalogInstanceType>(
     stage,
     candidates: candidatesFor(spec.stageInstances[stage.name] ?? spec.instance, eligible, catalog.length),
   }));
-  const models = stages.map((stage) => stageModel(stage, spec.zones));
+  const models = stages.map((stage) => stageModel(stage, { zones: spec.zones, storage: spec.storage }));
 
   const months = demandMultipliers(spec.growth, spec.startMonth, spec.horizonMonths).map(
     (demandMultiplier, monthIndex): MonthProjection<T> => {
