@@ -177,7 +177,8 @@ export function planScenario<T extends PricedInstanceType>(
 ): ScenarioPlan<T> {
   const parsedPricing = PricingSchema.safeParse(pricing);
   if (!parsedPricing.success) throw ModelInputError.fromZod('pricing', parsedPricing.error);
-  const projection = projectScenario(workload, scenario, pricing.instances);
+  const blockTier = lifecycleTiers(pricing.storageTiers);
+  const projection = projectScenario(workload, scenario, pricing.instances, { blockStorage: typeof blockTier === 'string' ? undefined : blockTier.hot });
   const spec = ScenarioSpecSchema.parse(scenario);
   const stages = applyOverrides(WorkloadSpecSchema.parse(workload).stages, spec, []);
   const prices = resolvePrices(pricing, spec);

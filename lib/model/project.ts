@@ -3,15 +3,18 @@
  * every month of a scenario's horizon and picks each stage's instance type.
  *
  * Per month: demand multiplier (growth.ts) → each stage's model (stages/*.ts) does its
- * instance-independent work once → every eligible instance type is asked for its node count →
- * the cheapest (or the fixed type) is chosen → the chosen result is explained. Stream stages are
- * planned first so broker stages can give them enough partitions.
+ * instance-independent work once (stream stages first, so broker stages can give them enough
+ * partitions). Per stage, once for the horizon: every eligible instance type is asked for its node
+ * count in every month, and the type with the lowest total cost of ownership over the horizon
+ * (sizing.ts `chooseForHorizon`; or the fixed type) is kept → each month's result is explained on
+ * it. The stage scales out on one type; it does not flip type month to month.
  */
 import { ModelInputError } from './errors';
 import { demandMultipliers, eventsBeyondHorizon, monthLabel } from './growth';
 import { CatalogSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
-import { chooseCheapest, filterCatalog } from './sizing';
-import { brokerDiskPolicy } from './storage';
+import { nodeGroupUsdPerMonth } from './cost';
+import { chooseForHorizon, filterCatalog, type HorizonMonth } from './sizing';
+import { brokerDiskPolicy, brokerDiskUsdPerMonth } from './storage';
 import { batchStageModel } from './stages/batch';
 import { brokerStageModel } from './stages/broker';
 import type { MonthInputs, StageCount, StagePlan } from './stages/plan';
@@ -29,6 +32,7 @@ import type {
   StageMonth,
   StageSpec,
   StoragePolicy,
+  StorageTierPrice,
   WorkloadSpecInput,
 } from './types';
 
@@ -170,21 +174,57 @@ function candidatesFor<T extends CatalogInstanceType>(
       };
 }
 
-function sizeStage<T extends CatalogInstanceType>(
-  stage: StageSpec,
-  plan: StagePlan | InfeasibleStageMonth,
+/** Optional prices the horizon choice adds to compute: a broker's provisioned disk per node. */
+export interface ProjectionOptions {
+  /** The block-storage tier broker volumes are billed at (storage.ts `brokerDiskUsdPerMonth`). */
+  blockStorage?: StorageTierPrice | undefined;
+}
+
+type StageChoice<T extends CatalogInstanceType> = { kind: 'chosen'; instance: T } | InfeasibleReason;
+
+/**
+ * The stage's instance for the whole horizon (`chooseForHorizon`): TCO = Σ months of nodes × the
+ * on-demand price × hours run + each broker's provisioned disk.
+ */
+function chooseStageInstance<T extends CatalogInstanceType>(
+  plans: readonly (StagePlan | InfeasibleStageMonth)[],
   candidates: { kind: 'candidates'; instances: readonly T[] } | InfeasibleReason,
-): StageMonth<T> {
+  options: ProjectionOptions,
+): StageChoice<T> {
+  if (candidates.kind === 'infeasible') return candidates;
+  const { blockStorage } = options;
+  const months = plans.map((plan): HorizonMonth<T> | null =>
+    'kind' in plan
+      ? null
+      : {
+          nodesOn: (instance) => plan.nodesOn(instance),
+          usdOn: (instance, nodes) =>
+            nodeGroupUsdPerMonth(nodes, instance.onDemandUsdPerHour, plan.activeHoursPerDay) +
+            (blockStorage === undefined || plan.diskOn === undefined ? 0 : nodes * brokerDiskUsdPerMonth(plan.diskOn(instance, nodes), blockStorage)),
+        },
+  );
+  const choice = chooseForHorizon(candidates.instances, months);
+  if ('misfits' in choice) {
+    return {
+      kind: 'infeasible',
+      bindingConstraint: 'instance-fit',
+      reason: `None of the ${choice.misfits.length} eligible instance types can host this stage; for example, ${choice.misfits[0]}.`,
+    };
+  }
+  return { kind: 'chosen', instance: choice.instance };
+}
+
+function sizeStage<T extends CatalogInstanceType>(stage: StageSpec, plan: StagePlan | InfeasibleStageMonth, choice: StageChoice<T>): StageMonth<T> {
   const identity = { stageName: stage.name, stageKind: stage.kind };
   if ('kind' in plan) return plan;
-  if (candidates.kind === 'infeasible') return { ...candidates, ...identity };
-  const choice = chooseCheapest(candidates.instances, (instance) => plan.nodesOn(instance));
-  if ('misfits' in choice) {
+  if (choice.kind === 'infeasible') return { ...choice, ...identity };
+  const nodes = plan.nodesOn(choice.instance);
+  if (typeof nodes === 'string') {
     return {
       kind: 'infeasible',
       ...identity,
       bindingConstraint: 'instance-fit',
-      reason: `None of the ${choice.misfits.length} eligible instance types can host this stage; for example, ${choice.misfits[0]}.`,
+      reason: `${choice.instance.name}, the type chosen for the horizon, cannot host this stage this month: ${nodes}.`,
     };
   }
   return plan.describe(choice.instance);
@@ -202,6 +242,7 @@ function sizeStage<T extends CatalogInstanceType>(
  * @param workload - the pipeline (WorkloadSpecSchema input)
  * @param scenario - growth, horizon, instance choice and overrides (ScenarioSpecSchema input)
  * @param catalog - instance types to choose from (e.g. lib/catalog, or `testCatalog`)
+ * @param options - the block-storage price, so the horizon choice counts brokers' disks
  * @returns the month-by-month projection
  * @throws ModelInputError when the workload, scenario or catalog fails its schema
  * @example projectScenario(exampleWorkloads[2].spec, exampleWorkloads[2].scenarios[0].spec, testCatalog).months[0].stages[0].nodes //=> 8 (fraud scorer, p99.9-bound)
@@ -210,6 +251,7 @@ export function projectScenario<T extends CatalogInstanceType>(
   workload: WorkloadSpecInput,
   scenario: ScenarioSpecInput,
   catalog: readonly T[],
+  options: ProjectionOptions = {},
 ): Projection<T> {
   const parsedWorkload = WorkloadSpecSchema.safeParse(workload);
   if (!parsedWorkload.success) throw ModelInputError.fromZod('workload', parsedWorkload.error);
@@ -231,20 +273,27 @@ export function projectScenario<T extends CatalogInstanceType>(
   }));
   const models = stages.map((stage) => stageModel(stage, { zones: spec.zones, storage: spec.storage }));
 
-  const months = demandMultipliers(spec.growth, spec.startMonth, spec.horizonMonths).map(
-    (demandMultiplier, monthIndex): MonthProjection<T> => {
-      const plans = planMonthStages(models, demandMultiplier, (model, inputs) => model.planMonth(inputs));
-      return {
-        monthIndex,
-        month: monthLabel(spec.startMonth, monthIndex),
-        demandMultiplier,
-        stages: entries.map((entry, index) => {
-          const plan = plans[index];
-          if (plan === undefined) throw new Error('one plan per stage');
-          return sizeStage(entry.stage, plan, entry.candidates);
-        }),
-      };
-    },
+  const multipliers = demandMultipliers(spec.growth, spec.startMonth, spec.horizonMonths);
+  const plans = multipliers.map((demandMultiplier) => planMonthStages(models, demandMultiplier, (model, inputs) => model.planMonth(inputs)));
+  const planAt = (monthIndex: number, stageIndex: number) => {
+    const plan = plans[monthIndex]?.[stageIndex];
+    if (plan === undefined) throw new Error('one plan per stage and month');
+    return plan;
+  };
+  const choices = entries.map((entry, stageIndex) =>
+    chooseStageInstance(plans.map((_, monthIndex) => planAt(monthIndex, stageIndex)), entry.candidates, options),
+  );
+  const months = multipliers.map(
+    (demandMultiplier, monthIndex): MonthProjection<T> => ({
+      monthIndex,
+      month: monthLabel(spec.startMonth, monthIndex),
+      demandMultiplier,
+      stages: entries.map((entry, stageIndex) => {
+        const choice = choices[stageIndex];
+        if (choice === undefined) throw new Error('one choice per stage');
+        return sizeStage(entry.stage, planAt(monthIndex, stageIndex), choice);
+      }),
+    }),
   );
 
   return {
