@@ -16,7 +16,7 @@ import { PricingSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas
 import { haPolicy, nodesForFloor } from './sizing';
 import { planSpotStage, type SpotStageMonth } from './spot';
 import { trafficAt } from './stages/plan';
-import { lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
+import { lifecycleIssues, lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
 import { bandOf, prepareUncertainty, runMonteCarlo, type Band } from './uncertainty';
 import type {
   BrokerDisk,
@@ -182,6 +182,9 @@ export function planScenario<T extends PricedInstanceType>(
   const spec = ScenarioSpecSchema.parse(scenario);
   const stages = applyOverrides(WorkloadSpecSchema.parse(workload).stages, spec, []);
   const prices = resolvePrices(pricing, spec);
+  const lifecycle = stages.flatMap((stage) => (stage.kind === 'broker' ? [lifecycleIssues(stage, spec.storage, prices.tiers)] : []));
+  const lifecycleErrors = lifecycle.flatMap((issues) => issues.errors);
+  if (lifecycleErrors.length > 0) throw new ModelInputError('scenario', lifecycleErrors);
   const isStreaming = stages.some((stage) => stage.kind !== 'batch');
 
   const spotFlags: string[] = [];
@@ -371,6 +374,6 @@ export function planScenario<T extends PricedInstanceType>(
       commitmentSavingUsd: commitments?.savingUsd ?? 0,
     },
     gaps: planGaps(projection),
-    warnings: projection.warnings,
+    warnings: [...projection.warnings, ...lifecycle.flatMap((issues) => issues.warnings)],
   };
 }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BrokerStageSchema, NetworkTopologySchema, StoragePolicySchema } from './schemas';
-import { brokerDiskPolicy, brokerDiskUsdPerMonth, lifecycleTiers, stageStorage, backupStorage } from './storage';
+import { planScenario } from './plan-scenario';
+import { brokerDiskPolicy, brokerDiskUsdPerMonth, lifecycleIssues, lifecycleTiers, stageStorage, backupStorage } from './storage';
 import type { StorageTierPrice } from './types';
 import { stageNetwork, transferPrices, transferUsd } from './network';
 import { testPricing } from './test-pricing';
@@ -71,6 +72,52 @@ describe('broker disks billed as provisioned (docs/model.md §13.1)', () => {
   it('the disks hold compressed bytes of the local part of retention', () => {
     expect(brokerDiskPolicy(stage, policy)).toEqual({ compressionRatio: 2, localRetentionHours: 24 }); // warm after 1 day
     expect(brokerDiskPolicy({ retentionHours: 72 }, StoragePolicySchema.parse({ compressionRatio: 4 }))).toEqual({ compressionRatio: 4, localRetentionHours: 72 });
+  });
+});
+
+/** TEST tiers with S3-like minimum storage durations: warm 30 days, cold 90. */
+const withMinimums = { ...tiers, warm: { ...tiers.warm, minStorageDays: 30 }, cold: { ...tiers.cold, minStorageDays: 90 } };
+const lifecycle = (retentionDays: number, warmAfterDays: number, coldAfterDays?: number) =>
+  StoragePolicySchema.parse({ compressionRatio: 2, retentionDays, warmAfterDays, coldAfterDays });
+
+describe('minimum storage durations (docs/model.md §13.2)', () => {
+  it('data deleted from a tier before its minimum is billed for the minimum', () => {
+    // Warm from day 1 to the end of a 30-day retention: 29 days stored, 30 billed → 421.875 × 30 × 0.01
+    const warmOnly = stageStorage(stage, 1, lifecycle(30, 1), withMinimums, sixBrokers);
+    expect(warmOnly.warmGib).toBeCloseTo(421.875 * 29, 9);
+    expect(warmOnly.billedWarmGib).toBeCloseTo(12_656.25, 9);
+    expect(warmOnly.warmUsdPerMonth).toBeCloseTo(126.5625, 9);
+    // Retention 120, warm 1 → 31 (30 days, at the minimum), cold 89 days billed 90 → 421.875 × 90 × 0.004
+    const tiered = stageStorage(stage, 1, lifecycle(120, 1, 31), withMinimums, sixBrokers);
+    expect(tiered.billedWarmGib).toBeCloseTo(421.875 * 30, 9);
+    expect(tiered.coldUsdPerMonth).toBeCloseTo(151.875, 9);
+    expect(lifecycleIssues(stage, lifecycle(120, 1, 31), withMinimums)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('moving data out of the warm tier before its minimum is a field error on coldAfterDays', () => {
+    expect(lifecycleIssues(stage, lifecycle(30, 1, 7), withMinimums).errors).toEqual([
+      {
+        path: 'storage.coldAfterDays',
+        message: "Cold tier after (days) moves kafka's data out of TEST object storage, infrequent access after 6 days, before its 30-day minimum storage duration: set it to at least warm tier after (days) + 30, or leave it empty.",
+      },
+    ]);
+    const scenario = { startMonth: '2026-01', horizonMonths: 1, storage: { compressionRatio: 2, retentionDays: 30, warmAfterDays: 1, coldAfterDays: 7 } };
+    const pricing = { ...testPricing, storageTiers: testPricing.storageTiers.map((tier) => (tier.accessTier === 'warm' && tier.kind === 'object' ? { ...tier, minStorageDays: 30 } : tier)) };
+    expect(() => planScenario({ kind: 'streaming', stages: [stage] }, scenario, pricing)).toThrow(/storage\.coldAfterDays: Cold tier after \(days\) moves/);
+  });
+
+  it('a cold tier dearer than staying warm once its minimum counts is reported', () => {
+    // Retention 40: cold holds 9 days but bills 90 × 0.004 = 0.36 USD·day/GiB-month vs 9 × 0.01 = 0.09 warm;
+    // per GiB: 0.36 ÷ (730 ÷ 24) = 0.0118 vs 0.09 ÷ 30.42 = 0.00296 USD.
+    expect(lifecycleIssues(stage, lifecycle(40, 1, 31), withMinimums).warnings).toEqual([
+      'kafka: moving data to TEST object storage, cold for its last 9 days bills its 90-day minimum and costs more than keeping it in TEST object storage, infrequent access (0.0118 vs 0.00296 USD per GiB ingested).',
+    ]);
+  });
+
+  it('backups kept less than the tier minimum bill the minimum: 1,000 GiB daily for 7 days at a 30-day tier = 30,000 GiB billed', () => {
+    const backup = backupStorage(1000, { backupIntervalHours: 24, backupRetentionDays: 7 }, withMinimums.warm);
+    expect(backup.backupGib).toBe(7000);
+    expect(backup.usdPerMonth).toBeCloseTo(300, 9);
   });
 });
 

@@ -29,12 +29,15 @@
  * i.e. size × frequency × retention. Full copies are an upper bound [assumption]: incremental
  * backups store only what changed. Retrieval fees are not priced.
  */
+import { formatNumber } from './numeric';
 import { trafficAt } from './stages/plan';
 import type { BrokerDisk, BrokerStageSpec, CatalogInstanceType, DrPolicy, StoragePolicy, StorageTierPrice } from './types';
 
 const SECONDS_PER_DAY = 86_400;
 const HOURS_PER_DAY = 24;
 const MIB_PER_GIB = 1024;
+/** 730 billed hours a month (cost.ts) ÷ 24. */
+const DAYS_PER_MONTH = 730 / 24;
 const KIB_PER_MIB = 1024;
 /**
  * Size of one I/O operation as EBS counts sequential writes on SSD volumes: contiguous I/O is
@@ -135,6 +138,10 @@ export interface StageStorageMonth {
   provisionedHotGib: number;
   warmGib: number;
   coldGib: number;
+  /** What the warm and cold tiers bill: stored GiB, or more when data leaves (is deleted at the end
+   * of retention) before the tier's minimum storage duration. */
+  billedWarmGib: number;
+  billedColdGib: number;
   /** One copy of everything retained (what a backup or a DR replica holds). */
   dataGib: number;
   hotUsdPerMonth: number;
@@ -160,22 +167,89 @@ export function stageStorage(
 ): StageStorageMonth {
   const ingestGibPerDay = (trafficAt(stage, demandMultiplier).avgMibPerSec * SECONDS_PER_DAY) / MIB_PER_GIB / policy.compressionRatio;
   const retentionDays = policy.retentionDays ?? stage.retentionHours / HOURS_PER_DAY;
-  const warmFrom = Math.min(retentionDays, policy.warmAfterDays ?? Infinity);
-  const coldFrom = Math.min(retentionDays, Math.max(warmFrom, policy.coldAfterDays ?? Infinity));
-  const warmGib = ingestGibPerDay * (coldFrom - warmFrom);
-  const coldGib = ingestGibPerDay * (retentionDays - coldFrom);
+  const days = lifecycleDays(retentionDays, policy);
+  const warmGib = ingestGibPerDay * days.warm;
+  const coldGib = ingestGibPerDay * days.cold;
+  const billedWarmGib = ingestGibPerDay * billedDays(days.warm, tiers.warm);
+  const billedColdGib = ingestGibPerDay * billedDays(days.cold, tiers.cold);
   return {
     ingestGibPerDay,
     retentionDays,
-    hotGib: ingestGibPerDay * warmFrom * stage.replicationFactor,
+    hotGib: ingestGibPerDay * days.hot * stage.replicationFactor,
     provisionedHotGib: brokers === null ? 0 : brokers.nodes * brokers.disk.sizeGib,
     warmGib,
     coldGib,
+    billedWarmGib,
+    billedColdGib,
     dataGib: ingestGibPerDay * retentionDays,
     hotUsdPerMonth: brokers === null ? 0 : brokers.nodes * brokerDiskUsdPerMonth(brokers.disk, tiers.hot),
-    warmUsdPerMonth: warmGib * tiers.warm.usdPerGibMonth,
-    coldUsdPerMonth: coldGib * tiers.cold.usdPerGibMonth,
+    warmUsdPerMonth: billedWarmGib * tiers.warm.usdPerGibMonth,
+    coldUsdPerMonth: billedColdGib * tiers.cold.usdPerGibMonth,
   };
+}
+
+/** Days a day's data spends in each tier over the retention R: hot until warmAfterDays, warm until
+ * coldAfterDays, cold until R. */
+function lifecycleDays(retentionDays: number, policy: StoragePolicy): { hot: number; warm: number; cold: number } {
+  const warmFrom = Math.min(retentionDays, policy.warmAfterDays ?? Infinity);
+  const coldFrom = Math.min(retentionDays, Math.max(warmFrom, policy.coldAfterDays ?? Infinity));
+  return { hot: warmFrom, warm: coldFrom - warmFrom, cold: retentionDays - coldFrom };
+}
+
+/**
+ * Days a tier bills for data it holds `days` days: at least its minimum storage duration (S3
+ * Standard-IA 30, Glacier Instant Retrieval 90, Deep Archive 180; GCS Nearline 30, Coldline 90,
+ * Archive 365; Azure Cool 30, Cold 90, Archive 180 — deleting earlier is charged as if kept that
+ * long: https://aws.amazon.com/s3/pricing/, https://cloud.google.com/storage/pricing#early-delete,
+ * https://learn.microsoft.com/azure/storage/blobs/access-tiers-overview). A tier the data never
+ * enters bills nothing.
+ * @example billedDays(11, { minStorageDays: 30 }) //=> 30
+ */
+function billedDays(days: number, tier: StorageTierPrice): number {
+  return days > 0 ? Math.max(days, tier.minStorageDays ?? 0) : 0;
+}
+
+/**
+ * A lifecycle checked against the tiers' minimum storage durations, for one broker stage:
+ * - moving data out of the warm tier into the cold one before the warm tier's minimum is an error
+ *   (the provider bills the early move as a deletion; AWS S3 lifecycle rules also refuse
+ *   transitions out of Standard-IA before 30 days) — on `storage.coldAfterDays`;
+ * - a cold tier that, once its minimum is billed, costs more per GiB than keeping the data warm
+ *   for the same days gets a warning (the plan says staying put is cheaper).
+ * Deleting at the end of retention before a minimum is allowed and billed (`stageStorage`).
+ * @returns field errors (path, message) and warnings
+ */
+export function lifecycleIssues(
+  stage: Pick<BrokerStageSpec, 'name' | 'retentionHours'>,
+  policy: StoragePolicy,
+  tiers: StorageTierPrices,
+): { errors: { path: string; message: string }[]; warnings: string[] } {
+  const days = lifecycleDays(policy.retentionDays ?? stage.retentionHours / HOURS_PER_DAY, policy);
+  const warmMinimum = tiers.warm.minStorageDays ?? 0;
+  if (days.cold > 0 && days.warm > 0 && days.warm < warmMinimum) {
+    return {
+      errors: [
+        {
+          path: 'storage.coldAfterDays',
+          message:
+            `Cold tier after (days) moves ${stage.name}'s data out of ${tiers.warm.name} after ${formatNumber(days.warm)} days, ` +
+            `before its ${warmMinimum}-day minimum storage duration: set it to at least warm tier after (days) + ${warmMinimum}, or leave it empty.`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const warnings: string[] = [];
+  const coldUsdPerGib = billedDays(days.cold, tiers.cold) * tiers.cold.usdPerGibMonth;
+  const stayWarmUsdPerGib = days.cold * tiers.warm.usdPerGibMonth;
+  if (days.cold > 0 && coldUsdPerGib > stayWarmUsdPerGib) {
+    warnings.push(
+      `${stage.name}: moving data to ${tiers.cold.name} for its last ${formatNumber(days.cold)} days bills its ` +
+        `${tiers.cold.minStorageDays ?? 0}-day minimum and costs more than keeping it in ${tiers.warm.name} ` +
+        `(${formatNumber(coldUsdPerGib / DAYS_PER_MONTH)} vs ${formatNumber(stayWarmUsdPerGib / DAYS_PER_MONTH)} USD per GiB ingested).`,
+    );
+  }
+  return { errors: [], warnings };
 }
 
 /**
@@ -189,5 +263,7 @@ export function backupStorage(
   tier: StorageTierPrice,
 ): { backupGib: number; usdPerMonth: number } {
   const backupGib = (dataGib * policy.backupRetentionDays * HOURS_PER_DAY) / policy.backupIntervalHours;
-  return { backupGib, usdPerMonth: backupGib * tier.usdPerGibMonth };
+  // Each copy is deleted after backupRetentionDays, so it bills at least the tier's minimum.
+  const billedGib = (dataGib * billedDays(policy.backupRetentionDays, tier) * HOURS_PER_DAY) / policy.backupIntervalHours;
+  return { backupGib, usdPerMonth: billedGib * tier.usdPerGibMonth };
 }
