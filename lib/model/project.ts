@@ -10,7 +10,7 @@
  * it. The stage scales out on one type; it does not flip type month to month.
  */
 import { ModelInputError } from './errors';
-import { demandMultipliers, eventsBeyondHorizon, monthLabel } from './growth';
+import { demandMultipliers, eventsBeyondHorizon, growthWarnings, monthLabel } from './growth';
 import { CatalogSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
 import { nodeGroupUsdPerMonth } from './cost';
 import { chooseForHorizon, filterCatalog, type HorizonMonth } from './sizing';
@@ -266,6 +266,7 @@ export function projectScenario<T extends CatalogInstanceType>(
   for (const event of eventsBeyondHorizon(spec.growth, spec.startMonth, spec.horizonMonths)) {
     warnings.push(`Step event${event.label ? ` "${event.label}"` : ''} at ${event.at} starts after the ${spec.horizonMonths}-month horizon and has no effect.`);
   }
+  warnings.push(...growthWarnings(spec.growth));
   const eligible = filterCatalog(catalog, spec.catalogFilter);
   const entries = stages.map((stage) => ({
     stage,
