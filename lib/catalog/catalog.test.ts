@@ -150,7 +150,7 @@ describe('the bundled catalog', () => {
     ['gcp:us-central1:t2d-standard-32', 1.351872],
     ['gcp:europe-west1:c3-standard-44', 2.44189616],
     ['gcp:us-central1:c4a-standard-16', 0.7184],
-    ['gcp:us-east4:z3-highmem-8-highlssd', 1.18480783561644],
+    ['gcp:us-east4:z3-highmem-8-highlssd', 1.1848078356], // 1.18480783561644, rounded to the database's 10 decimals
     ['gcp:europe-west4:t2a-standard-4', 0.16177636],
   ])('prices %s at its published %s USD per hour', (id, price) => {
     expect(catalog.instanceTypes.find((item) => item.id === id)?.onDemandUsdPerHour).toBeCloseTo(price, 12);
