@@ -47,7 +47,9 @@ export default async function ScenariosPage() {
                     </Link>
                   </TableCell>
                   <TableCell>
-                    <span className="font-medium">{row.name}</span>
+                    <Link href={`/workloads/${row.workloadId}/scenarios/${row.id}`} className="font-medium text-sky-800 hover:underline">
+                      {row.name}
+                    </Link>
                     {row.description ? <p className="text-xs text-slate-500">{row.description}</p> : null}
                   </TableCell>
                   <TableCell>

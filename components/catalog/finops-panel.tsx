@@ -207,7 +207,7 @@ export function FinOpsPanel({
                   <div>
                     <span className="font-mono">{o.itemId}</span>{" "}
                     <span className="tabular-nums">
-                      {o.listValue !== null ? <s className="text-slate-400">{o.listValue}</s> : null} {o.priceUsd} {o.unit}
+                      {o.listValue !== null ? <s className="text-slate-500">{o.listValue}</s> : null} {o.priceUsd} {o.unit}
                     </span>
                     <p className="text-xs text-slate-600">
                       {o.reason} — {o.actor}, {o.changedAt}

@@ -42,7 +42,7 @@ function HourlyPrice({ row, override, notes }: { row: CatalogRow; override: Appl
   return (
     <span className="inline-flex flex-col items-end gap-0.5" title={override.reason}>
       <span>
-        <s className="mr-1 text-slate-400">
+        <s className="mr-1 text-slate-500">
           <span className="sr-only">list price </span>
           {usdHourly.format(override.listValue)}
         </s>

@@ -102,7 +102,7 @@ export function WorkloadTable({ rows, params }: { rows: WorkloadSummary[]; param
               </Link>
               {row.description ? <p className="mt-0.5 line-clamp-1 max-w-md text-xs text-slate-500">{row.description}</p> : null}
             </TableCell>
-            <TableCell>{row.team || <span className="text-slate-400">—</span>}</TableCell>
+            <TableCell>{row.team || <span className="text-slate-500">—</span>}</TableCell>
             <TableCell>
               <Badge tone={row.kind === "streaming" ? "info" : "neutral"}>{row.kind}</Badge>
             </TableCell>

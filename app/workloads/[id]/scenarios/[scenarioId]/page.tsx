@@ -112,7 +112,7 @@ export default async function ScenarioPage({ params, searchParams }: PageProps<"
         <Badge>{spec.instance.mode === "cheapest" ? "cheapest instance that fits" : spec.instance.instanceType}</Badge>
         <Badge>{`${spec.zones} zones`}</Badge>
         {scenario.ofRecord ? <Badge tone="success">plan of record</Badge> : null}
-        <span className="text-slate-400">· updated {formatDateTime(scenario.updatedAt)} · version {scenario.version}</span>
+        <span className="text-slate-500">· updated {formatDateTime(scenario.updatedAt)} · version {scenario.version}</span>
       </div>
       <Suspense fallback={<ProjectionSkeleton />}>
         <ScenarioProjection scenario={scenario} view={view} />
