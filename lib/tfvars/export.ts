@@ -6,12 +6,22 @@
 import { z } from "zod";
 
 import { fileSlug } from "@/lib/export/file-slug";
+import { ProviderSchema } from "@/lib/model/schemas";
 
+import { PointQuerySchema } from "./point";
 import { renderHcl, renderJson, type TfvarsDocument } from "./values";
 
 export const TFVARS_FORMATS = ["hcl", "json"] as const;
 export const TfvarsFormatSchema = z.enum(TFVARS_FORMATS, { error: 'Format must be "hcl" or "json".' });
 export type TfvarsFormat = z.infer<typeof TfvarsFormatSchema>;
+
+/**
+ * The query of `GET /api/v1/scenarios/{id}/tfvars`: `format` (default hcl), `provider` (default:
+ * the plan's), and `month` or `from` + `to` (default: the peak of the next 12 months).
+ */
+export const TfvarsQuerySchema = z
+  .object({ format: TfvarsFormatSchema.default("hcl"), provider: ProviderSchema.optional() })
+  .and(PointQuerySchema.transform((point) => ({ point })));
 
 /** @example tfvarsFileName("Steady 4 % monthly growth", "json") //=> "steady-4-monthly-growth.auto.tfvars.json" */
 export function tfvarsFileName(scenarioName: string, format: TfvarsFormat): string {
