@@ -6,6 +6,7 @@ import { buildTfvars, type TfvarsResult } from "./build";
 import { tfvarsFileName } from "./export";
 import { resolvePoint, PointQuerySchema } from "./point";
 import { demoCases, PROVIDERS } from "./testing/demo-plans";
+import { AKS_NODE_POOL, GKE_NODE_POOL, uniqueNames } from "./names";
 import { hclString, num, obj, renderHcl, renderJson, str, toJson, type JsonValue, type TfvarsDocument } from "./values";
 
 /**
@@ -117,6 +118,52 @@ describe("tfvars of every demo scenario × provider", () => {
   it("names files after the scenario", () => {
     expect(tfvarsFileName("Steady 4 % monthly growth", "hcl")).toBe("steady-4-monthly-growth.auto.tfvars");
     expect(tfvarsFileName('"${evil}"\n', "json")).toBe("evil.auto.tfvars.json");
+  });
+});
+
+describe("derived settings, checked by hand from the demo inputs", () => {
+  const at = (name: string, provider: string, month: string) => {
+    const c = cases.find((item) => item.label.startsWith(name) && item.provider === provider);
+    if (!c) throw new Error("no case");
+    const result = built(buildTfvars({ ...c.inputs, point: { kind: "month", month }, generatedAt: NOW }));
+    return { json: JSON.parse(renderJson(result.document)) as Record<string, Record<string, Record<string, unknown>>>, stages: result.stages };
+  };
+
+  it("sizes a broker's volume throughput and IOPS from its share of replicated writes", () => {
+    // Clickstream, 2026-01 (demand × 1): peak = 40,000 events/s × 2.5 × 1,200 B = 120,000,000 B/s
+    // = 114.44 MiB/s; × RF 3 = 343.32 MiB/s written across the cluster.
+    const { json, stages } = at("Steady", "aws", "2026-01");
+    const brokers = stages.find((stage) => stage.stageName === "kafka-clickstream")?.nodes ?? 0;
+    const perBroker = (40_000 * 2.5 * 1200 * 3) / 1024 / 1024 / brokers;
+    const volume = (json.kafka_brokers?.["kafka-clickstream"] as { volume: { throughput_mibps: number; iops: number } }).volume;
+    expect(volume.throughput_mibps).toBe(Math.ceil(perBroker / 0.7));
+    expect(volume.iops).toBe(volume.throughput_mibps * 4); // 1024 KiB ÷ 256 KiB per I/O
+  });
+
+  it("sets topic retention and tiering from the scenario's storage policy", () => {
+    const topic = at("Steady", "aws", "2026-01").json.kafka_topics?.["kafka-clickstream"];
+    // 30 days retention, 3 hot days: 30 × 86,400,000 ms and 3 × 86,400,000 ms; RF 3 → min ISR 2.
+    expect(topic).toMatchObject({ replication_factor: 3, min_insync_replicas: 2, retention_ms: 2_592_000_000, local_retention_ms: 259_200_000 });
+    expect(at("Steady", "aws", "2026-01").json.storage_lifecycle?.["kafka-clickstream"]).toEqual({ retention_days: 30, hot_days: 3, warm_days: 11, cold_days: 16 });
+  });
+
+  it("derives the KEDA lag threshold from the peak share of one replica and the latency SLO", () => {
+    // Fraud scorer, 2026-01: 6,000 events/s at peak, SLO 28 ms: lag = ⌈6,000 ÷ replicas × 0.028⌉.
+    const { json } = at("Card volume", "aws", "2026-01");
+    const scaling = json.autoscaling?.["fraud-scorer"] as { max_replicas: number; keda_lag_threshold: number; target_cpu_utilization_percent: number };
+    const replicas = (json.stream_jobs?.["fraud-scorer"] as { taskmanager_count: number }).taskmanager_count;
+    expect(scaling.keda_lag_threshold).toBe(Math.ceil((6000 / replicas) * 0.028));
+    expect(scaling.target_cpu_utilization_percent).toBe(90);
+  });
+});
+
+describe("provider names", () => {
+  it.each([
+    [["flink-sessionize", "flink-sessionize-spot"], AKS_NODE_POOL, ["flinksession", "flinksessio2"]],
+    [["Spark ETL (nightly)", "9 lives"], GKE_NODE_POOL, ["spark-etl-nightly", "np-9-lives"]],
+    [['"quoted" ${x}'], AKS_NODE_POOL, ["quotedx"]],
+  ] as const)("%j → %j", (texts, rule, expected) => {
+    expect(uniqueNames(texts, rule)).toEqual(expected);
   });
 });
 
