@@ -9,6 +9,7 @@ import { ProjectionSkeleton } from "@/components/scenarios/projection-skeleton";
 import { ProjectionView } from "@/components/scenarios/projection-view";
 import { RepricingNotice } from "@/components/scenarios/repricing-notice";
 import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
+import { ScenarioTfvars } from "@/components/tfvars/scenario-tfvars";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -62,6 +63,7 @@ async function ScenarioProjection({ scenario, view }: { scenario: ScenarioDetail
       {changes.length > 0 ? <RepricingNotice scenarioId={scenario.id} pricedWith={plan.key.pricedCatalogVersion} current={current} changes={changes} /> : null}
       <BandsProgress scenarioId={scenario.id} status={plan.bandsStatus} error={plan.bandsError} samples={scenario.spec.uncertainty?.samples ?? null} />
       <ProjectionView cost={plan.computed} bandsStatus={plan.bandsStatus} basePath={retryHref} view={view} />
+      <ScenarioTfvars scenario={scenario} computed={plan.computed} />
     </>
   );
 }
