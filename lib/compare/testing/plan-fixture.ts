@@ -5,6 +5,8 @@
 import type { ComputedPlan } from "@/lib/planning/compute-plan";
 import type { DrStrategy } from "@/lib/model/types";
 
+import { addMonths } from "../portfolio";
+
 type PricedPlan = Extract<ComputedPlan, { kind: "priced" }>["plan"];
 
 export type FixtureMonth = {
@@ -26,13 +28,6 @@ export type FixtureOptions = {
   spotFlags?: string[];
   usdPerMillionEvents?: number;
 };
-
-/** "2027-01" + 13 → "2028-02". */
-export function addMonths(month: string, count: number): string {
-  const [year = 0, monthNumber = 1] = month.split("-").map(Number);
-  const index = year * 12 + (monthNumber - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
 
 export function pricedPlanFixture(options: FixtureOptions): ComputedPlan {
   const start = options.startMonth ?? "2027-01";
