@@ -91,6 +91,7 @@ export default async function ScenarioPage({ params, searchParams }: PageProps<"
             <Button asChild size="sm">
               <Link href={`/workloads/${id}/scenarios/${scenarioId}/edit`}>Edit scenario</Link>
             </Button>
+            <Button asChild size="sm" variant="outline"><Link href={`/compare?scenarios=${scenarioId}`}>Compare with…</Link></Button>
             <ActionButton action={cloneScenarioAction.bind(null, scenarioId)}>Clone</ActionButton>
             {scenario.ofRecord ? null : (
               <ActionButton action={setPlanOfRecordAction.bind(null, scenarioId)} variant="ghost">
