@@ -92,6 +92,7 @@ export async function ensureBundledCatalogVersion(db: DbClient): Promise<boolean
         { version: bundled.version, currency: bundled.currency, origin: "bundled", note: "Bundled with the app (lib/catalog/data).", createdBy: SYSTEM_ACTOR },
         catalogItemRows(bundled),
       ),
+      { timeout: CATALOG_WRITE_TIMEOUT_MS },
     );
     return true;
   } catch (error) {
@@ -197,6 +198,12 @@ export async function listActiveOverrides(db: DbClient, options: { atRevision?: 
     .filter((o): o is ActiveOverride => o !== null)
     .sort((a, b) => b.revision - a.revision);
 }
+
+/**
+ * A catalog version is thousands of rows written in one transaction (all or nothing): allow it a
+ * minute rather than Prisma's 5 s default, which a loaded 2-core machine can exceed.
+ */
+const CATALOG_WRITE_TIMEOUT_MS = 60_000;
 
 /**
  * Priced catalogs already built, per parsed list catalog (the parsed-catalog cache's objects) and
@@ -373,6 +380,7 @@ export async function importCatalogCsv(db: DbClient, input: { csv: string; fileN
   try {
     await transact(db, (tx) =>
       insertCatalogVersion(tx, { version, currency: catalog.currency, origin: "csvImport", note: input.fileName, createdBy: input.actor }, catalogItemRows(catalog)),
+      { timeout: CATALOG_WRITE_TIMEOUT_MS },
     );
   } catch (error) {
     if (isUniqueViolation(error)) return { kind: "conflict" };
