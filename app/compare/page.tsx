@@ -74,7 +74,8 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const header = <PageHeader title="Compare scenarios" description={DESCRIPTION} />;
   if (!parsed.success) {
     const chosen = joined.split(",").filter(isUuid);
-    const problem = joined === "" ? null : z.prettifyError(parsed.error).replace(/^✖ /, "").split("\n")[0] ?? null;
+    // One scenario (from "Compare with…") is a start, not a mistake: the picker says what to do.
+    const problem = joined === "" || (chosen.length === 1 && !joined.includes(",")) ? null : (z.prettifyError(parsed.error).replace(/^✖ /, "").split("\n")[0] ?? null);
     return (
       <>
         {header}
