@@ -86,7 +86,7 @@ export function bandOf(values: ArrayLike<number>): Band {
  * spare nodes) are decisions, not uncertain measurements, so they stay points.
  */
 export const UNCERTAIN_STAGE_FIELDS: Readonly<Record<StageKind, readonly string[]>> = {
-  broker: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'retentionHours', 'partitionWriteMibPerSec', 'partitionReadMibPerSec', 'cpuMsPerMib', 'hotRetentionMinutes'],
+  broker: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'retentionHours', 'partitionWriteMibPerSec', 'partitionReadMibPerSec', 'cpuMsPerMib', 'cpuMsPerMibWritten', 'hotRetentionMinutes'],
   stream: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'cpuMsPerEvent', 'cpuMsPerEventCv', 'interArrivalCv', 'partitionReadMibPerSec'],
   batch: ['dataVolumeGibPerRun', 'throughputGibPerCoreHour', 'runsPerDay'],
 };
