@@ -7,13 +7,12 @@
  */
 import { chooseOffer, commitmentLadder, costWithCommitment, type CommitmentLadder } from './commitments';
 import { nodeGroupUsdPerMonth, nodeHoursPerMonth, usdPerMillionEvents, usdPerTbProcessed } from './cost';
-import { analyzeDr, type DrAnalysis, type DrMonthInput } from './dr';
+import { analyzeDr, standbyDataNodes, type DrAnalysis, type DrMonthInput } from './dr';
 import { ModelInputError } from './errors';
 import { planGaps, type PlanGap } from './gaps';
 import { stageNetwork, transferPrices, transferUsd, type TransferPrices } from './network';
 import { applyOverrides, projectScenario, type StageNodeCount } from './project';
 import { PricingSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
-import { haPolicy, nodesForFloor } from './sizing';
 import { planSpotStage, type SpotStageMonth } from './spot';
 import { trafficAt } from './stages/plan';
 import { lifecycleIssues, lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
@@ -208,7 +207,7 @@ export function planScenario<T extends PricedInstanceType>(
         dr: {
           nodes: stageMonth.nodes,
           usdPerNodeMonth: nodeGroupUsdPerMonth(1, stageMonth.instance.onDemandUsdPerHour, stageMonth.activeHoursPerDay),
-          pilotLightNodes: stage.kind === 'broker' ? nodesForFloor(stage.replicationFactor, haPolicy(stage, spec.zones, true)) : 0,
+          pilotLightNodes: stageMonth.stageKind === 'broker' ? standbyDataNodes(stageMonth) : 0,
         },
       };
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BrokerStageSchema } from '../schemas';
 import type { BrokerStageMonth, CatalogInstanceType } from '../types';
+import { standbyDataNodes } from '../dr';
 import { brokerStageModel } from './broker';
 
 /** 8 vCPU / 32 GiB, 1 Gbps sustained; no per-node overhead so the arithmetic reads cleanly. */
@@ -74,6 +75,9 @@ describe('broker stage: the arithmetic of docs/model.md, checked by hand', () =>
   it('a slow NIC makes network out bind: 80 MiB/s ÷ (0.1 Gbps = 11.9 MiB/s × 0.7) = 9.59 → 10 + 1 → 12', () => {
     const result = sizeOn({ ...node, id: 'aws:test:slow', networkGbps: 0.1 });
     expect(result).toMatchObject({ nodes: 12, bindingConstraint: 'broker-network-out' });
+    // A DR standby holds the same data: disk 5.06 → 6 brokers (no spare), not the RF floor of 3;
+    // the standby ratio scales only the 12 traffic-sized brokers.
+    expect(standbyDataNodes(result)).toBe(6);
   });
 
   it('partitions cover the consumers’ parallelism', () => {
