@@ -87,7 +87,23 @@ describe('planScenario', () => {
       }
     }
     expect(plan.uncertainty.months[11]!.totalUsdPerMonth.p90).toBeGreaterThan(plan.uncertainty.months[11]!.totalUsdPerMonth.p10);
-    expect(plan.commitments?.stress).toMatchObject({ paths: 200, label: '200 Monte Carlo samples' });
+    expect(plan.commitments?.stress).toMatchObject({ paths: 200, label: '200 Monte Carlo samples (hourly floor)' });
+  });
+
+  it('sizes the commitment ladder on the hourly floor: a batch cluster running part of the day adds nothing', () => {
+    const commit = { ...base, growth: { kind: 'flat' }, purchase: { commitment: { coverage: 'p10-ladder', termYears: 1 } } } as const;
+    // Nightly ETL: both Spark clusters run a few hours a day, so in most hours committable usage is
+    // 0 and an hourly commitment above 0 would strand: the ladder buys nothing.
+    const batch = planScenario(nightlyEtl.spec, { ...commit, catalogFilter: { providers: ['gcp'] } }, testPricing);
+    expect(batch.months[0]?.stages.every((stage) => stage.committableUsdPerMonth > 0)).toBe(true);
+    expect(batch.commitments?.months.map((month) => month.committedUsdPerMonth)).toEqual(new Array(12).fill(0));
+    expect(batch.totals.commitmentSavingUsd).toBe(0);
+    // Streaming stages run every hour: with flat growth the floor is the whole committable spend,
+    // bought in month 0 and saving 0.3 of it every month.
+    const streaming = planScenario(clickstream.spec, commit, testPricing);
+    const committable = streaming.months[0]?.stages.reduce((sum, stage) => sum + stage.committableUsdPerMonth, 0) ?? NaN;
+    expect(streaming.commitments?.months[0]?.committedUsdPerMonth).toBeCloseTo(committable, 9);
+    expect(streaming.totals.commitmentSavingUsd).toBeCloseTo(12 * 0.3 * committable, 6);
   });
 
   it('names the field when pricing or a commitment is missing', () => {

@@ -143,6 +143,12 @@ function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number,
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
+/**
+ * Whether a node group runs every hour of the day, so its spend is part of the hourly floor a
+ * savings plan or CUD commitment can always absorb (a batch cluster running 3 h a day is not).
+ */
+const runsEveryHour = (activeHoursPerDay: number) => activeHoursPerDay >= 24;
+
 /** The strategy priced into the breakdown: the one asked for, or with 'compare' the recommended one. */
 function chosenDrStrategy(asked: ScenarioSpec['dr']['strategy'], dr: DrAnalysis | null): DrStrategy | null {
   if (dr === null || asked === 'none') return null;
@@ -231,6 +237,8 @@ export function planScenario<T extends PricedInstanceType>(
   const stageNodes = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
   const stageCompute = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
   const committable = Array.from({ length: horizon }, () => new Float64Array(samples));
+  // The hourly floor of committable spend: only node groups running every hour of the day count.
+  const committableFloor = Array.from({ length: horizon }, () => new Float64Array(samples));
   const otherUsd = Array.from({ length: horizon }, () => new Float64Array(samples));
   const rates = likely.map(({ month, priced }) =>
     priced.map((stage, stageIndex) => {
@@ -244,6 +252,7 @@ export function planScenario<T extends PricedInstanceType>(
     let infeasible = false;
     multipliers.forEach((multiplier, monthIndex) => {
       let committableUsd = 0;
+      let floorUsd = 0;
       sampleStages.forEach((_, stageIndex) => {
         const { nodes, activeHoursPerDay } = nodesAt(monthIndex, stageIndex);
         const rate = rates[monthIndex]?.[stageIndex] ?? { compute: 0, committable: 0 };
@@ -252,8 +261,10 @@ export function planScenario<T extends PricedInstanceType>(
         seriesAt(seriesAt(stageNodes, stageIndex), monthIndex)[sampleIndex] = nodes;
         seriesAt(seriesAt(stageCompute, stageIndex), monthIndex)[sampleIndex] = hours * rate.compute;
         committableUsd += hours * rate.committable;
+        if (runsEveryHour(activeHoursPerDay)) floorUsd += hours * rate.committable;
       });
       seriesAt(committable, monthIndex)[sampleIndex] = committableUsd;
+      seriesAt(committableFloor, monthIndex)[sampleIndex] = floorUsd;
       seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices, (s) => nodesAt(monthIndex, s)) + drUsd(monthIndex);
     });
     if (infeasible) infeasibleSamples += 1;
@@ -282,18 +293,25 @@ export function planScenario<T extends PricedInstanceType>(
     );
   }
 
-  // Commitment ladder on the P10 path of committable compute.
+  // Commitment ladder on the P10 path of the hourly floor of committable compute (§16.1): a
+  // savings plan or CUD is an hourly commitment, so only usage present in every hour can absorb it.
   const likelyCommittable = likely.map(({ priced }) => sum(priced.map((stage) => stage.committableUsdPerMonth)));
+  const likelyFloor = likely.map(({ month, priced }) =>
+    sum(priced.map((stage, stageIndex) => {
+      const sized = month.stages[stageIndex];
+      return sized?.kind === 'sized' && runsEveryHour(sized.activeHoursPerDay) ? stage.committableUsdPerMonth : 0;
+    })),
+  );
   const commitments =
     prices.offer === null
       ? null
       : commitmentLadder({
-          p10UsdPerMonth: committable.map((values) => bandOf(values).p10),
+          p10UsdPerMonth: committableFloor.map((values) => bandOf(values).p10),
           likelyUsdPerMonth: likelyCommittable,
           stressPaths:
             spec.uncertainty === undefined
-              ? { label: 'growth stops: month-0 usage held flat', paths: [likelyCommittable.map(() => likelyCommittable[0] ?? 0)] }
-              : { label: `${samples} Monte Carlo samples`, paths: Array.from({ length: samples }, (_, i) => committable.map((values) => values[i] ?? 0)) },
+              ? { label: 'growth stops: month-0 hourly floor held flat', paths: [likelyFloor.map(() => likelyFloor[0] ?? 0)] }
+              : { label: `${samples} Monte Carlo samples (hourly floor)`, paths: Array.from({ length: samples }, (_, i) => committableFloor.map((values) => values[i] ?? 0)) },
           offer: prices.offer,
         });
   const committedAt = (monthIndex: number) => commitments?.months[monthIndex]?.committedUsdPerMonth ?? 0;
