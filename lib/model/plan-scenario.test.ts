@@ -5,7 +5,7 @@ import { ModelInputError } from './errors';
 import { exampleWorkloads } from './examples';
 import { planScenario } from './plan-scenario';
 import { testPricing } from './test-pricing';
-import type { ScenarioSpecInput } from './types';
+import type { CommitmentOffer, ScenarioSpecInput } from './types';
 
 const [clickstream, nightlyEtl] = exampleWorkloads;
 if (clickstream === undefined || nightlyEtl === undefined) throw new Error('examples missing');
@@ -104,6 +104,28 @@ describe('planScenario', () => {
     const committable = streaming.months[0]?.stages.reduce((sum, stage) => sum + stage.committableUsdPerMonth, 0) ?? NaN;
     expect(streaming.commitments?.months[0]?.committedUsdPerMonth).toBeCloseTo(committable, 9);
     expect(streaming.totals.commitmentSavingUsd).toBeCloseTo(12 * 0.3 * committable, 6);
+  });
+
+  it('an offer covers only the usage it applies to, and the largest expected saving wins', () => {
+    const commit = { ...base, growth: { kind: 'flat' }, purchase: { commitment: { coverage: 'p10-ladder', termYears: 1 } } } as const;
+    const plain = planScenario(clickstream.spec, commit, testPricing);
+    const [kafka, flink] = plain.projection.months[0]?.stages ?? [];
+    if (kafka?.kind !== 'sized' || flink?.kind !== 'sized') throw new Error('clickstream sized');
+    const [kafkaUsd, flinkUsd] = (plain.months[0]?.stages ?? []).map((stage) => stage.committableUsdPerMonth);
+    if (kafkaUsd === undefined || flinkUsd === undefined) throw new Error('two stages');
+    // Flat growth, 12 months: an offer covering usage U at discount d saves 12 × d × U.
+    const flexible: CommitmentOffer = { id: 'test:flex', program: 'TEST compute plan', termYears: 1, discountRatio: 0.3 };
+    const flinkOnly: CommitmentOffer = { id: 'test:family', program: 'TEST family plan', termYears: 1, discountRatio: 0.5, appliesToFamilies: [flink.instance.family] };
+    const elsewhere: CommitmentOffer = { id: 'test:other-region', program: 'TEST regional plan', termYears: 1, discountRatio: 0.9, appliesToRegions: ['nowhere-1'] };
+    const plan = planScenario(clickstream.spec, commit, { ...testPricing, commitments: [flexible, flinkOnly, elsewhere] });
+    const savings = { flexible: 12 * 0.3 * (kafkaUsd + flinkUsd), flinkOnly: 12 * 0.5 * flinkUsd, elsewhere: 0 };
+    const expected = savings.flexible >= savings.flinkOnly ? flexible.id : flinkOnly.id;
+    expect(plan.commitments?.offer.id).toBe(expected);
+    expect(plan.totals.commitmentSavingUsd).toBeCloseTo(Math.max(savings.flexible, savings.flinkOnly), 6);
+    // Asked for by id, the 90 % plan for another region covers nothing and saves nothing.
+    const pinned = planScenario(clickstream.spec, { ...commit, purchase: { commitment: { coverage: 'p10-ladder', offerId: elsewhere.id } } }, { ...testPricing, commitments: [elsewhere] });
+    expect(pinned.totals.commitmentSavingUsd).toBe(0);
+    expect(pinned.commitments?.months.every((month) => month.committedUsdPerMonth === 0)).toBe(true);
   });
 
   it('names the field when pricing or a commitment is missing', () => {
