@@ -7,11 +7,16 @@
  *   retained GiB      = avg broker MiB/s × local retention s × RF ÷ 1024 → ÷ (disk × fill target)
  *   network in MiB/s  = peak broker MiB/s × RF                            → ÷ (NIC × max network ratio)
  *   network out MiB/s = peak ingress × (consumer groups + RF − 1)         → ÷ (NIC × max network ratio)
- *   CPU cores         = (network in + out) MiB/s × CPU ms per MiB ÷ 1000  → ÷ (allocatable vCPU × max ratio)
+ *   CPU cores         = (peak × ms per MiB written + network out × ms per MiB read) ÷ 1000
+ *                                                                         → ÷ (allocatable vCPU × max ratio)
  *   page cache GiB    = peak ingress × hot retention s ÷ 1024             → ÷ (allocatable memory − heap)
  *   partitions        = max(⌈peak ÷ write limit⌉, ⌈peak ÷ read limit⌉, consumer parallelism)
  *   replicas          = partitions × RF                                   → ÷ max replicas per broker
- *   brokers           = max(⌈each⌉ + spare, RF, zones), rounded up to an equal count per zone
+ *   brokers           = max(⌈each⌉ + spare, ⌈disk⌉, RF, zones), rounded up to an equal count per zone
+ *
+ * The N+1 spare is headroom for CPU, network and page cache while a broker is down; it is not
+ * added for disk: a dead broker's replicas are not re-created on the spare (Kafka does not
+ * re-replicate automatically), so the survivors' disks need no room for them.
  *
  * Disk uses average ingress (retention spans the daily cycle); network, CPU and page cache use the
  * peak. The NIC figure is the instance's sustained baseline, in and out counted separately
@@ -92,6 +97,11 @@ export function brokerStageModel(
   return { planMonth, countMonth: planMonth };
 }
 
+/** The zone rules without the spare: what disk needs (module comment). */
+function withoutSpare(ha: HaPolicy): HaPolicy {
+  return { ...ha, spareNodes: 0 };
+}
+
 /** A month's instance-independent broker demand (module comment). */
 interface BrokerDemand {
   networkInMibPerSec: number;
@@ -121,16 +131,16 @@ function brokerRequirements(stage: BrokerStageSpec, disk: BrokerDiskPolicy, ha: 
   const perResource = brokersFor(stage, demand, capacity);
   const mib = (x: number) => `${formatNumber(x)} MiB/s`;
   const nic = `${mib(capacity.nicMibPerSec)} usable per NIC`;
-  const requirement = (constraint: ConstraintRequirement['constraint'], brokers: number, detail: string): ConstraintRequirement => ({
+  const requirement = (constraint: ConstraintRequirement['constraint'], brokers: number, detail: string, policy: HaPolicy = ha): ConstraintRequirement => ({
     constraint,
-    nodes: nodesForDemand(brokers, ha),
+    nodes: nodesForDemand(brokers, policy),
     detail: `${detail} → ${count(brokers, 'broker')}`,
   });
   return [
-    requirement('broker-disk', perResource.disk, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(disk.localRetentionHours)} h × RF ${rf}${disk.compressionRatio === 1 ? '' : `, compressed ${formatNumber(disk.compressionRatio)}:1`}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(capacity.diskGib)} GiB ${capacity.diskGib === stage.diskGibPerBroker ? '' : 'local disk '}per broker`),
+    requirement('broker-disk', perResource.disk, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(disk.localRetentionHours)} h × RF ${rf}${disk.compressionRatio === 1 ? '' : `, compressed ${formatNumber(disk.compressionRatio)}:1`}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(capacity.diskGib)} GiB ${capacity.diskGib === stage.diskGibPerBroker ? '' : 'local disk '}per broker`, withoutSpare(ha)),
     requirement('broker-network-in', perResource.networkIn, `${mib(demand.networkInMibPerSec)} in (peak × RF ${rf}) at ${nic}`),
     requirement('broker-network-out', perResource.networkOut, `${mib(demand.networkOutMibPerSec)} out (${stage.consumerGroups} consumer groups + ${rf - 1} replica fetches) at ${nic}`),
-    requirement('broker-cpu', perResource.cpu, `${formatNumber(demand.cpuCores)} cores at ${formatNumber(stage.maxUtilizationRatio)} of ${formatNumber(capacity.allocatable.vcpu)} allocatable vCPU`),
+    requirement('broker-cpu', perResource.cpu, `${formatNumber(demand.cpuCores)} cores (${stage.cpuMsPerMibWritten} ms per MiB written, ${stage.cpuMsPerMib} per MiB read) at ${formatNumber(stage.maxUtilizationRatio)} of ${formatNumber(capacity.allocatable.vcpu)} allocatable vCPU`),
     requirement('broker-memory', perResource.memory, `${formatNumber(demand.pageCacheGib)} GiB page cache for ${formatNumber(stage.hotRetentionMinutes)} min of writes at ${formatNumber(capacity.pageCacheGib)} GiB per broker`),
     requirement('partition-replicas', demand.replicaBrokers, `${formatNumber(demand.partitionReplicas)} partition replicas at ≤ ${formatNumber(stage.maxPartitionReplicasPerBroker)} per broker`),
     { constraint: 'replication-factor', nodes: nodesForFloor(rf, ha), detail: `at least RF = ${count(rf, 'broker')}` },
@@ -155,7 +165,9 @@ function planBrokerMonth(
   const networkOutMibPerSec = peakMibPerSec * (stage.consumerGroups + rf - 1);
   const retainedGib = (avgMibPerSec * disk.localRetentionHours * SECONDS_PER_HOUR * rf) / MIB_PER_GIB;
   const pageCacheGib = (peakMibPerSec * stage.hotRetentionMinutes * SECONDS_PER_MINUTE) / MIB_PER_GIB;
-  const cpuCores = ((networkInMibPerSec + networkOutMibPerSec) * stage.cpuMsPerMib) / 1000;
+  // Producer writes once at the write cost; consumer and follower fetches at the read cost
+  // (replication counted once, as the leader's read, not again as the follower's write).
+  const cpuCores = (peakMibPerSec * stage.cpuMsPerMibWritten + networkOutMibPerSec * stage.cpuMsPerMib) / 1000;
   const partitions = Math.max(
     1,
     ceilWithTolerance(peakMibPerSec / stage.partitionWriteMibPerSec),
@@ -175,8 +187,8 @@ function planBrokerMonth(
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') return capacity;
       const brokers = brokersFor(stage, demand, capacity);
-      const largestDemand = Math.max(brokers.disk, replicaBrokers, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
-      return Math.max(nodesForDemand(largestDemand, ha), floorNodes);
+      const largestDemand = Math.max(replicaBrokers, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
+      return Math.max(nodesForDemand(largestDemand, ha), nodesForDemand(brokers.disk, withoutSpare(ha)), floorNodes);
     },
     diskOn: diskOf,
     describe<T extends CatalogInstanceType>(instance: T): BrokerStageMonth<T> {
@@ -216,7 +228,7 @@ function planBrokerMonth(
         nodeMemoryAllocationRatio: (pageCacheGib + brokers * stage.brokerHeapGib) / (brokers * capacity.allocatable.memoryGib),
         activeHoursPerDay: STREAMING_HOURS_PER_DAY,
         bindingConstraint: binding.bindingConstraint,
-        reason: `${binding.detail}${describeHa(ha)} = ${count(brokers, `${instance.name} broker`)}.`,
+        reason: `${binding.detail}${describeHa(binding.bindingConstraint === 'broker-disk' ? withoutSpare(ha) : ha)} = ${count(brokers, `${instance.name} broker`)}.`,
         constraints,
         latency: null,
         partitions,
