@@ -112,13 +112,16 @@ function resolvePrices(pricing: PricingInput, spec: ScenarioSpec): Prices {
   return { tiers, transfer, offer };
 }
 
-/** Storage and cross-zone network of one stage at a demand multiplier (brokers hold the data). */
-function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpec, prices: Prices) {
+/**
+ * Storage and cross-zone network of one stage at a demand multiplier (brokers hold the data).
+ * Brokers on local disks keep their hot data there: no block storage to pay (hardware-limits.ts).
+ */
+function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpec, prices: Prices, onLocalDisks: boolean) {
   if (stage.kind !== 'broker') return { storageUsd: 0, crossZoneUsd: 0, dataGib: 0, ingressGib: 0 };
   const storage = stageStorage(stage, demandMultiplier, spec.storage, prices.tiers);
   const network = stageNetwork(stage, demandMultiplier, spec.zones, spec.storage.compressionRatio, spec.network, prices.transfer.crossZone);
   return {
-    storageUsd: storage.hotUsdPerMonth + storage.warmUsdPerMonth + storage.coldUsdPerMonth,
+    storageUsd: (onLocalDisks ? 0 : storage.hotUsdPerMonth) + storage.warmUsdPerMonth + storage.coldUsdPerMonth,
     crossZoneUsd: network.crossZoneUsdPerMonth,
     dataGib: storage.dataGib,
     ingressGib: network.ingressGibPerMonth,
@@ -126,10 +129,10 @@ function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpe
 }
 
 /** Storage + cross-zone + internet egress of all stages at a demand multiplier. */
-function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number, spec: ScenarioSpec, prices: Prices): number {
+function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number, spec: ScenarioSpec, prices: Prices, onLocalDisks: readonly boolean[]): number {
   const egress = transferUsd(spec.network.internetEgressGibPerMonth * demandMultiplier, prices.transfer.internetEgress);
-  return stages.reduce((sum, stage) => {
-    const costs = dataCosts(stage, demandMultiplier, spec, prices);
+  return stages.reduce((sum, stage, stageIndex) => {
+    const costs = dataCosts(stage, demandMultiplier, spec, prices, onLocalDisks[stageIndex] ?? false);
     return sum + costs.storageUsd + costs.crossZoneUsd;
   }, egress);
 }
@@ -169,10 +172,10 @@ export function planScenario<T extends PricedInstanceType>(
 ): ScenarioPlan<T> {
   const parsedPricing = PricingSchema.safeParse(pricing);
   if (!parsedPricing.success) throw ModelInputError.fromZod('pricing', parsedPricing.error);
-  const projection = projectScenario(workload, scenario, pricing.instances);
   const spec = ScenarioSpecSchema.parse(scenario);
   const stages = applyOverrides(WorkloadSpecSchema.parse(workload).stages, spec, []);
   const prices = resolvePrices(pricing, spec);
+  const projection = projectScenario(workload, scenario, pricing.instances, { blockUsdPerGibMonth: prices.tiers.hot.usdPerGibMonth });
   const isStreaming = stages.some((stage) => stage.kind !== 'batch');
 
   const spotFlags: string[] = [];
@@ -180,7 +183,7 @@ export function planScenario<T extends PricedInstanceType>(
     const priced = month.stages.map((stageMonth, stageIndex): PricedStageMonth & { dr: DrMonthInput['stages'][number]; dataGib: number; ingressGib: number } => {
       const stage = stages[stageIndex];
       if (stage === undefined) throw new Error('one stage spec per projected stage');
-      const data = dataCosts(stage, month.demandMultiplier, spec, prices);
+      const data = dataCosts(stage, month.demandMultiplier, spec, prices, stageMonth.kind === 'sized' && stageMonth.instance.localDisk !== undefined);
       const common = { stageName: stage.name, storageUsdPerMonth: data.storageUsd, crossZoneUsdPerMonth: data.crossZoneUsd, dataGib: data.dataGib, ingressGib: data.ingressGib };
       if (stageMonth.kind !== 'sized') {
         return { ...common, spot: null, nodes: 0, computeUsdPerMonth: 0, committableUsdPerMonth: 0, dr: { nodes: 0, usdPerNodeMonth: 0, pilotLightNodes: 0 } };
@@ -228,6 +231,8 @@ export function planScenario<T extends PricedInstanceType>(
       return hours > 0 ? { compute: stage.computeUsdPerMonth / hours, committable: stage.committableUsdPerMonth / hours } : { compute: 0, committable: 0 };
     }),
   );
+  // Which stages the likely plan runs on local disks, per month (Monte Carlo samples keep its instances).
+  const localDisksAt = projection.months.map((month) => month.stages.map((stage) => stage.kind === 'sized' && stage.instance.localDisk !== undefined));
   let infeasibleSamples = 0;
   const record = (sampleIndex: number, sampleStages: readonly StageSpec[], multipliers: readonly number[], nodesAt: (m: number, s: number) => { nodes: number; activeHoursPerDay: number }) => {
     let infeasible = false;
@@ -243,7 +248,7 @@ export function planScenario<T extends PricedInstanceType>(
         committableUsd += hours * rate.committable;
       });
       seriesAt(committable, monthIndex)[sampleIndex] = committableUsd;
-      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices) + drUsd(monthIndex);
+      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices, localDisksAt[monthIndex] ?? []) + drUsd(monthIndex);
     });
     if (infeasible) infeasibleSamples += 1;
   };

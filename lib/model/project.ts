@@ -63,6 +63,7 @@ export function applyOverrides(stages: readonly StageSpec[], scenario: ScenarioS
 function stageModel(
   stage: StageSpec,
   zones: number,
+  hardware: ProjectionHardwareOptions = {},
 ): {
   kind: StageSpec['kind'];
   planMonth: (inputs: MonthInputs) => StagePlan | InfeasibleStageMonth;
@@ -74,7 +75,7 @@ function stageModel(
     case 'batch':
       return { kind: stage.kind, ...batchStageModel(stage, zones) };
     case 'broker':
-      return { kind: stage.kind, ...brokerStageModel(stage, zones) };
+      return { kind: stage.kind, ...brokerStageModel(stage, zones, hardware.blockUsdPerGibMonth) };
   }
 }
 
@@ -129,6 +130,15 @@ export function sizeOnInstances(
   );
 }
 
+/**
+ * Prices the projection may use to choose instance types: the hot block tier's USD per GiB-month
+ * lets a broker compare a local-disk type with a network-volume type (hardware-limits.ts). Without
+ * it the choice compares node prices only.
+ */
+export interface ProjectionHardwareOptions {
+  blockUsdPerGibMonth?: number;
+}
+
 type InfeasibleReason = Pick<InfeasibleStageMonth, 'kind' | 'reason' | 'bindingConstraint'>;
 
 /** The instance types a stage may use, or why there are none. */
@@ -164,7 +174,11 @@ function sizeStage<T extends CatalogInstanceType>(
   const identity = { stageName: stage.name, stageKind: stage.kind };
   if ('kind' in plan) return plan;
   if (candidates.kind === 'infeasible') return { ...candidates, ...identity };
-  const choice = chooseCheapest(candidates.instances, (instance) => plan.nodesOn(instance));
+  const choice = chooseCheapest(
+    candidates.instances,
+    (instance) => plan.nodesOn(instance),
+    plan.extraUsdPerHourOn && ((instance) => plan.extraUsdPerHourOn?.(instance) ?? 0),
+  );
   if ('misfits' in choice) {
     return {
       kind: 'infeasible',
@@ -196,6 +210,7 @@ export function projectScenario<T extends CatalogInstanceType>(
   workload: WorkloadSpecInput,
   scenario: ScenarioSpecInput,
   catalog: readonly T[],
+  hardware: ProjectionHardwareOptions = {},
 ): Projection<T> {
   const parsedWorkload = WorkloadSpecSchema.safeParse(workload);
   if (!parsedWorkload.success) throw ModelInputError.fromZod('workload', parsedWorkload.error);
@@ -215,7 +230,7 @@ export function projectScenario<T extends CatalogInstanceType>(
     stage,
     candidates: candidatesFor(spec.stageInstances[stage.name] ?? spec.instance, eligible, catalog.length),
   }));
-  const models = stages.map((stage) => stageModel(stage, spec.zones));
+  const models = stages.map((stage) => stageModel(stage, spec.zones, hardware));
 
   const months = demandMultipliers(spec.growth, spec.startMonth, spec.horizonMonths).map(
     (demandMultiplier, monthIndex): MonthProjection<T> => {

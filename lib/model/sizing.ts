@@ -217,13 +217,15 @@ export function filterCatalog<T extends CatalogInstanceType>(catalog: readonly T
 }
 
 /**
- * The candidate with the lowest node-group price (nodes × on-demand USD/hour); ties go to fewer
+ * The candidate with the lowest node-group price (nodes × on-demand USD/hour, plus what
+ * `extraUsdPerHourOn` adds for that type, e.g. a broker's network volume); ties go to fewer
  * nodes, then to the smaller id, so the choice is deterministic. `nodesOn` returns the node count
  * on an instance or a string saying why the stage cannot run there.
  */
 export function chooseCheapest<T extends CatalogInstanceType>(
   candidates: readonly T[],
   nodesOn: (instance: T) => number | string,
+  extraUsdPerHourOn?: (instance: T) => number,
 ): { instance: T; nodes: number } | { misfits: string[] } {
   let best: { instance: T; nodes: number; usdPerHour: number } | undefined;
   const misfits: string[] = [];
@@ -233,7 +235,7 @@ export function chooseCheapest<T extends CatalogInstanceType>(
       misfits.push(nodes);
       continue;
     }
-    const usdPerHour = nodes * instance.onDemandUsdPerHour;
+    const usdPerHour = nodes * instance.onDemandUsdPerHour + (extraUsdPerHourOn?.(instance) ?? 0);
     if (
       best === undefined ||
       usdPerHour < best.usdPerHour ||

@@ -71,6 +71,11 @@ export interface CatalogInstanceType {
   /** Sustained (baseline) network bandwidth, not the burst figure. */
   networkGbps: number;
   onDemandUsdPerHour: number;
+  /** Optional hardware facts (schemas.ts `CatalogInstanceTypeSchema`); hardware-limits.ts reads them. */
+  networkBurstGbps?: number;
+  blockBandwidthMibPerSec?: number;
+  blockIops?: number;
+  localDisk?: { count: number; sizeGib: number; nvme: boolean };
 }
 
 /** An example workload with its scenarios, as seeded into the demo database. */
@@ -176,6 +181,7 @@ export type BindingConstraint =
   | 'completion-window'
   | 'run-interval'
   | 'broker-disk'
+  | 'broker-disk-throughput'
   | 'broker-network-in'
   | 'broker-network-out'
   | 'broker-cpu'
@@ -183,6 +189,7 @@ export type BindingConstraint =
   | 'partition-replicas'
   | 'replication-factor'
   | 'zone-spread'
+  | 'stream-network'
   | 'instance-fit'
   | 'instance-catalog'
   | 'model-limit';

@@ -16,6 +16,7 @@
  * peak. The NIC figure is the instance's sustained baseline, in and out counted separately
  * (full duplex).
  */
+import { type BrokerDisk, brokerDiskOn, brokerVolumeUsdPerHour, diskWriteBrokers, localDiskMisfit } from '../hardware-limits';
 import { ceilWithTolerance, count, formatNumber } from '../numeric';
 import {
   allocatableResources,
@@ -45,6 +46,8 @@ interface BrokerCapacity {
   nicMibPerSec: number;
   /** Allocatable memory minus the JVM heap. */
   pageCacheGib: number;
+  /** Local disks or the network volume, with its write ceiling (hardware-limits.ts). */
+  disk: BrokerDisk;
 }
 
 function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): BrokerCapacity | string {
@@ -56,7 +59,7 @@ function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): 
   if (allocatable.vcpu <= 0 || pageCacheGib <= 0) {
     return `${instance.id} leaves no CPU or page-cache memory after overhead and the ${stage.brokerHeapGib} GiB heap`;
   }
-  return { allocatable, nicMibPerSec: instance.networkGbps * MIB_PER_SEC_PER_GBPS * stage.maxNetworkUtilizationRatio, pageCacheGib };
+  return { allocatable, nicMibPerSec: instance.networkGbps * MIB_PER_SEC_PER_GBPS * stage.maxNetworkUtilizationRatio, pageCacheGib, disk: brokerDiskOn(stage, instance) };
 }
 
 /**
@@ -67,11 +70,11 @@ function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): 
  * @param stage - parsed broker stage (overrides already applied)
  * @param zones - zones the scenario spans
  */
-export function brokerStageModel(stage: BrokerStageSpec, zones: number) {
+export function brokerStageModel(stage: BrokerStageSpec, zones: number, blockUsdPerGibMonth?: number) {
   const capacityOn = memoizeByInstance((instance) => brokerCapacity(stage, instance));
   const ha = haPolicy(stage, zones, true);
   const planMonth = ({ demandMultiplier, consumerParallelism }: MonthInputs) =>
-    planBrokerMonth(stage, demandMultiplier, consumerParallelism, capacityOn, ha);
+    planBrokerMonth(stage, demandMultiplier, consumerParallelism, capacityOn, ha, blockUsdPerGibMonth);
   // Already cheap arithmetic (explanations are built in `describe`): the lean count is the plan.
   return { planMonth, countMonth: planMonth };
 }
@@ -84,14 +87,15 @@ interface BrokerDemand {
   pageCacheGib: number;
   cpuCores: number;
   partitionReplicas: number;
-  /** Brokers the disk and the partition-replica limit need (fractional; instance-independent). */
-  diskBrokers: number;
+  /** Brokers the partition-replica limit needs (fractional; instance-independent). */
   replicaBrokers: number;
 }
 
 /** Brokers each instance-dependent resource needs (fractional). */
 function brokersFor(stage: BrokerStageSpec, demand: BrokerDemand, capacity: BrokerCapacity) {
   return {
+    disk: demand.retainedGib / (capacity.disk.gibPerBroker * stage.diskFillTargetRatio),
+    diskWrite: diskWriteBrokers(demand.networkInMibPerSec, capacity.disk),
     networkIn: demand.networkInMibPerSec / capacity.nicMibPerSec,
     networkOut: demand.networkOutMibPerSec / capacity.nicMibPerSec,
     cpu: demand.cpuCores / (capacity.allocatable.vcpu * stage.maxUtilizationRatio),
@@ -111,7 +115,10 @@ function brokerRequirements(stage: BrokerStageSpec, ha: HaPolicy, demand: Broker
     detail: `${detail} → ${count(brokers, 'broker')}`,
   });
   return [
-    requirement('broker-disk', demand.diskBrokers, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(stage.retentionHours)} h × RF ${rf}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(stage.diskGibPerBroker)} GiB per broker`),
+    requirement('broker-disk', perResource.disk, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(stage.retentionHours)} h × RF ${rf}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(capacity.disk.gibPerBroker)} GiB per broker${capacity.disk.local ? ' (local disks)' : ''}`),
+    ...(Number.isFinite(capacity.disk.writeMibPerSec)
+      ? [requirement('broker-disk-throughput', perResource.diskWrite, `${mib(demand.networkInMibPerSec)} written to disk (peak × RF ${rf}) at ${mib(capacity.disk.writeMibPerSec)} usable block bandwidth per broker`)]
+      : []),
     requirement('broker-network-in', perResource.networkIn, `${mib(demand.networkInMibPerSec)} in (peak × RF ${rf}) at ${nic}`),
     requirement('broker-network-out', perResource.networkOut, `${mib(demand.networkOutMibPerSec)} out (${stage.consumerGroups} consumer groups + ${rf - 1} replica fetches) at ${nic}`),
     requirement('broker-cpu', perResource.cpu, `${formatNumber(demand.cpuCores)} cores at ${formatNumber(stage.maxUtilizationRatio)} of ${formatNumber(capacity.allocatable.vcpu)} allocatable vCPU`),
@@ -128,6 +135,7 @@ function planBrokerMonth(
   consumerParallelism: number,
   capacityOn: (instance: CatalogInstanceType) => BrokerCapacity | string,
   ha: HaPolicy,
+  blockUsdPerGibMonth: number | undefined,
 ): StagePlan {
   const traffic = trafficAt(stage, demandMultiplier);
   const rf = stage.replicationFactor;
@@ -143,19 +151,26 @@ function planBrokerMonth(
     consumerParallelism,
   );
   const partitionReplicas = partitions * rf;
-  const diskBrokers = retainedGib / (stage.diskGibPerBroker * stage.diskFillTargetRatio);
   const replicaBrokers = partitionReplicas / stage.maxPartitionReplicasPerBroker;
   const floorNodes = Math.max(nodesForFloor(rf, ha), nodesForFloor(ha.zones, ha));
-  const demand: BrokerDemand = { networkInMibPerSec, networkOutMibPerSec, retainedGib, pageCacheGib, cpuCores, partitionReplicas, diskBrokers, replicaBrokers };
+  const demand: BrokerDemand = { networkInMibPerSec, networkOutMibPerSec, retainedGib, pageCacheGib, cpuCores, partitionReplicas, replicaBrokers };
 
   return {
     activeHoursPerDay: STREAMING_HOURS_PER_DAY,
     nodesOn(instance) {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') return capacity;
+      const misfit = capacity.disk.local ? localDiskMisfit(stage, instance.id, capacity.disk, retainedGib, partitionReplicas) : undefined;
+      if (misfit !== undefined) return misfit;
       const brokers = brokersFor(stage, demand, capacity);
-      const largestDemand = Math.max(diskBrokers, replicaBrokers, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
+      const largestDemand = Math.max(replicaBrokers, brokers.disk, brokers.diskWrite, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
       return Math.max(nodesForDemand(largestDemand, ha), floorNodes);
+    },
+    extraUsdPerHourOn(instance) {
+      const capacity = blockUsdPerGibMonth === undefined ? 'no block price' : capacityOn(instance);
+      if (typeof capacity === 'string' || capacity.disk.local) return 0;
+      const brokers = this.nodesOn(instance);
+      return typeof brokers === 'string' ? 0 : brokerVolumeUsdPerHour(capacity.disk, brokers, blockUsdPerGibMonth);
     },
     describe<T extends CatalogInstanceType>(instance: T): BrokerStageMonth<T> {
       const capacity = capacityOn(instance);
@@ -187,7 +202,7 @@ function planBrokerMonth(
         utilizationRatio: Math.max(
           Math.max(networkInMibPerSec, networkOutMibPerSec) / (brokers * rawNicMibPerSec),
           cpuCores / (brokers * capacity.allocatable.vcpu),
-          retainedGib / (brokers * stage.diskGibPerBroker),
+          retainedGib / (brokers * capacity.disk.gibPerBroker),
         ),
         nodeCpuAllocationRatio: cpuCores / (brokers * capacity.allocatable.vcpu),
         nodeMemoryAllocationRatio: (pageCacheGib + brokers * stage.brokerHeapGib) / (brokers * capacity.allocatable.memoryGib),

@@ -25,6 +25,11 @@ export interface StageCount {
   activeHoursPerDay: number;
   /** Node count on `instance`, or a sentence saying why the stage cannot run on it. */
   nodesOn(instance: CatalogInstanceType): number | string;
+  /**
+   * Cost per hour on `instance` beyond its nodes that differs between instance types (a broker's
+   * network volume, which local-disk types do without), for choosing the type; 0 when absent.
+   */
+  extraUsdPerHourOn?(instance: CatalogInstanceType): number;
 }
 
 export interface StagePlan extends StageCount {
