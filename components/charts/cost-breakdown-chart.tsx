@@ -6,6 +6,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatUsd, formatUsdCompact } from "@/lib/format";
 import { COST_COMPONENTS, type CostChartRow, type CostComponentKey } from "@/lib/planning/display/cost";
 
+import { ChartDataTable } from "./chart-data-table";
 import { useInBrowser } from "./use-in-browser";
 
 /** One colour per component, compute in blues, data in greens, DR in violet (Tailwind 300–600). */
@@ -27,15 +28,28 @@ const BAND_LABEL = "P10–P90 of total";
  */
 export function CostBreakdownChart({ data, title }: { data: CostChartRow[]; title: string }) {
   const inBrowser = useInBrowser();
-  if (!inBrowser) return <Skeleton className="h-80 w-full" />;
   const shown = COST_COMPONENTS.filter(({ key }) => data.some((row) => row[key] > 0));
   const banded = data.some((row) => row.totalBandUsdPerMonth !== null);
+  const table = (
+    <ChartDataTable
+      caption={title}
+      columns={["Month", ...shown.map(({ label }) => label), "Total (likely)", ...(banded ? [BAND_LABEL] : [])]}
+      rows={data.map((row) => [
+        row.month,
+        ...shown.map(({ key }) => formatUsd(row[key])),
+        formatUsd(row.totalUsdPerMonth),
+        ...(banded ? [row.totalBandUsdPerMonth ? row.totalBandUsdPerMonth.map(formatUsd).join(" – ") : "—"] : []),
+      ])}
+    />
+  );
+  if (!inBrowser) return <><Skeleton className="h-80 w-full" />{table}</>;
   return (
     <figure aria-label={title} className="h-80 w-full">
+      {table}
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
+          <XAxis dataKey="month" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={28} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsdCompact(v)} width={64} />
           <Tooltip
             formatter={(value, name) => {

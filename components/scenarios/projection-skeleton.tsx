@@ -7,8 +7,8 @@ export function ProjectionSkeleton() {
     <div className="grid gap-6" aria-busy="true" aria-label="Computing the projection">
       <Card>
         <CardHeader>
-          <Skeleton className="h-5 w-72" />
-          <Skeleton className="h-4 w-96" />
+          <Skeleton className="h-5 w-72 max-w-full" />
+          <Skeleton className="h-4 w-96 max-w-full" />
         </CardHeader>
         <CardContent>
           <Skeleton className="h-72 w-full" />

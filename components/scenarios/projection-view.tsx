@@ -17,7 +17,7 @@ import { DrComparisonCard } from "./dr-comparison";
 import { PlanAlerts } from "./plan-alerts";
 
 function Dash() {
-  return <span className="text-slate-400">—</span>;
+  return <span className="text-slate-500">—</span>;
 }
 
 /** The demand a stage sized for, in its own unit. */

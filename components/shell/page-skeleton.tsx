@@ -4,8 +4,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 export function PageSkeleton() {
   return (
     <div role="status" aria-label="Loading" className="flex flex-col gap-4">
-      <Skeleton className="h-8 w-64" />
-      <Skeleton className="h-4 w-96" />
+      <Skeleton className="h-8 w-64 max-w-full" />
+      <Skeleton className="h-4 w-96 max-w-full" />
       <div className="mt-4 flex flex-col gap-2">
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-10 w-full" />

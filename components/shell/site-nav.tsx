@@ -12,8 +12,8 @@ const NAV_ITEMS = [
   { href: "/about", label: "About", icon: BookOpen },
 ] as const;
 
-/** The primary navigation; the current section is marked with aria-current. */
-export function SiteNav() {
+/** The primary navigation; the current section is marked with aria-current. `onNavigate` runs when a link is followed (the drawer closes). */
+export function SiteNav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
@@ -24,8 +24,9 @@ export function SiteNav() {
             key={href}
             href={href}
             aria-current={current ? "page" : undefined}
+            onClick={onNavigate}
             className={cn(
-              "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-300 hover:bg-slate-800 hover:text-white",
+              "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800 hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-400",
               current && "bg-slate-800 text-white",
             )}
           >

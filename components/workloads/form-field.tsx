@@ -73,7 +73,7 @@ export function FormField({ field, name, defaultValue, errors, compact = false }
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {field.label}
         {field.unit ? <span className="font-normal text-slate-500"> ({field.unit})</span> : null}
-        {field.optional ? <span className="font-normal text-slate-400"> · optional</span> : null}
+        {field.optional ? <span className="font-normal text-slate-500"> · optional</span> : null}
       </label>
       {field.type === "select" ? (
         <NativeSelect {...common} defaultValue={defaultValue} aria-invalid={invalid || undefined}>

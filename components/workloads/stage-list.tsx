@@ -43,7 +43,7 @@ export function StageList({ stages }: { stages: StageSpec[] }) {
       {stages.map((stage, index) => (
         <li key={stage.name} className="rounded-md border border-slate-200 px-4 py-3">
           <div className="mb-2 flex items-center gap-2">
-            <span className="text-xs font-semibold text-slate-400">{index + 1}</span>
+            <span className="text-xs font-semibold text-slate-500">{index + 1}</span>
             <h3 className="font-mono text-sm font-semibold text-slate-900">{stage.name}</h3>
             <Badge tone="info">{KIND_LABEL[stage.kind]}</Badge>
           </div>

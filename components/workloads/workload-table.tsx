@@ -73,6 +73,11 @@ function HeadlineCost({ headline, workloadId }: { headline: WorkloadSummary["hea
       </Link>
       {!headline.complete ? <span className="text-xs text-amber-800">incomplete</span> : null}
       {headline.stale ? <span className="text-xs text-slate-500">updating…</span> : null}
+      {!headline.stale && (headline.bandsStatus === "pending" || headline.bandsStatus === "running") ? (
+        <span className="text-xs text-slate-500" title="Provisional: the likely case, until the Monte Carlo bands (and a P10 commitment ladder) are computed">
+          provisional
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -97,7 +102,7 @@ export function WorkloadTable({ rows, params }: { rows: WorkloadSummary[]; param
               </Link>
               {row.description ? <p className="mt-0.5 line-clamp-1 max-w-md text-xs text-slate-500">{row.description}</p> : null}
             </TableCell>
-            <TableCell>{row.team || <span className="text-slate-400">—</span>}</TableCell>
+            <TableCell>{row.team || <span className="text-slate-500">—</span>}</TableCell>
             <TableCell>
               <Badge tone={row.kind === "streaming" ? "info" : "neutral"}>{row.kind}</Badge>
             </TableCell>

@@ -171,7 +171,8 @@ function formatCell(item: CatalogInstanceType, column: Column): string {
   }
 }
 
-function quoteField(value: string): string {
+/** One RFC 4180 field: quoted when it holds a quote, comma or line break. */
+export function quoteField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { brokerDiskOn, brokerVolumeUsdPerHour, diskWriteBrokers, localDiskMisfit, streamNetworkNodes } from './hardware-limits';
+import { diskWriteBrokers, diskWriteCeilingMibPerSec, localDiskMisfit, streamNetworkNodes } from './hardware-limits';
 import { projectScenario } from './project';
 import { BrokerStageSchema } from './schemas';
 import { brokerStageModel } from './stages/broker';
@@ -34,30 +34,23 @@ function sized(stage: StageMonth<CatalogInstanceType> | undefined) {
   return stage;
 }
 
-describe('broker disks on an instance type', () => {
-  const stage = { diskGibPerBroker: 8000, maxNetworkUtilizationRatio: 0.7, diskFillTargetRatio: 0.6 };
+describe('broker disk limits on an instance type', () => {
+  const stage = { maxNetworkUtilizationRatio: 0.7, diskFillTargetRatio: 0.6 };
 
-  it('uses the local disks and no write ceiling on a local-NVMe type, the volume and the block bandwidth otherwise', () => {
-    expect(brokerDiskOn(stage, i4i8xl)).toEqual({ gibPerBroker: 2 * 3492.5, local: true, writeMibPerSec: Infinity, largestReplicaGib: 3492.5 });
+  it('caps disk writes by the block bandwidth on a network-volume type, not on local NVMe', () => {
     // 298.023 MiB/s sustained EBS × 0.7 usable
-    expect(brokerDiskOn(stage, m6i2xl)).toEqual({ gibPerBroker: 8000, local: false, writeMibPerSec: 298.023 * 0.7, largestReplicaGib: Infinity });
-    expect(brokerDiskOn(stage, { localDisk: undefined, blockBandwidthMibPerSec: undefined }).writeMibPerSec).toBe(Infinity);
-  });
-
-  it('counts brokers for disk writes and prices the provisioned volumes local disks avoid', () => {
-    expect(diskWriteBrokers(1000, brokerDiskOn(stage, m6i2xl))).toBeCloseTo(1000 / 208.6161, 4);
-    expect(diskWriteBrokers(1000, brokerDiskOn(stage, i4i8xl))).toBe(0);
-    // 21 brokers × 8000 GiB × 0.08 USD/GiB-month ÷ 730 h
-    expect(brokerVolumeUsdPerHour(brokerDiskOn(stage, m6i2xl), 21, 0.08)).toBeCloseTo(18.410959, 6);
-    expect(brokerVolumeUsdPerHour(brokerDiskOn(stage, i4i8xl), 21, 0.08)).toBe(0);
-    expect(brokerVolumeUsdPerHour(brokerDiskOn(stage, m6i2xl), 21, undefined)).toBe(0);
+    expect(diskWriteCeilingMibPerSec(stage, m6i2xl)).toBeCloseTo(208.6161, 4);
+    expect(diskWriteCeilingMibPerSec(stage, i4i8xl)).toBe(Infinity);
+    expect(diskWriteCeilingMibPerSec(stage, { localDisk: undefined, blockBandwidthMibPerSec: undefined })).toBe(Infinity);
+    expect(diskWriteBrokers(1000, 208.6161)).toBeCloseTo(4.7935, 4);
+    expect(diskWriteBrokers(1000, Infinity)).toBe(0);
   });
 
   it('refuses a local disk smaller than one partition replica at the fill target, and says what to change', () => {
     // 12,000 GiB over 6 replicas = 2,000 GiB per replica > 0.6 × 872.6 GiB
-    expect(localDiskMisfit(stage, i4iXl.id, brokerDiskOn(stage, i4iXl), 12_000, 6)).toMatch(/cannot hold one partition replica \(2000 GiB .*add partitions or shorten retention/);
-    expect(localDiskMisfit(stage, i4iXl.id, brokerDiskOn(stage, i4iXl), 3_000, 6)).toBeUndefined();
-    expect(localDiskMisfit(stage, m6i2xl.id, brokerDiskOn(stage, m6i2xl), 12_000, 6)).toBeUndefined();
+    expect(localDiskMisfit(stage, i4iXl, 12_000, 6)).toMatch(/cannot hold one partition replica \(2000 GiB .*add partitions or shorten retention/);
+    expect(localDiskMisfit(stage, i4iXl, 3_000, 6)).toBeUndefined();
+    expect(localDiskMisfit(stage, m6i2xl, 12_000, 6)).toBeUndefined();
   });
 
   it('makes disk writes binding when the block bandwidth is the tightest resource', () => {
@@ -81,27 +74,29 @@ describe('choosing a local-NVMe type for a disk-heavy broker', () => {
     kind: 'streaming',
     stages: [{ kind: 'broker', name: 'kafka', avgEventsPerSec: 200_000, diurnalPeakFactor: 2, eventSizeBytes: 1000, replicationFactor: 3, retentionHours: 12, consumerGroups: 2, diskGibPerBroker }],
   });
-  const choose = (diskGibPerBroker: number, blockUsdPerGibMonth?: number) =>
-    sized(projectScenario(workload(diskGibPerBroker), scenario, [m6i2xl, i4iXl], blockUsdPerGibMonth === undefined ? {} : { blockUsdPerGibMonth }).months[0]?.stages[0]);
+  const gp3 = { id: 'aws:us-east-1:ebs-gp3', name: 'EBS gp3', kind: 'block' as const, accessTier: 'hot' as const, usdPerGibMonth: 0.08 };
+  const choose = (diskGibPerBroker: number, withBlockPrice = true) =>
+    sized(projectScenario(workload(diskGibPerBroker), scenario, [m6i2xl, i4iXl], withBlockPrice ? { blockStorage: gp3 } : {}).months[0]?.stages[0]);
 
   // Hand-derived (defaults: 0.5 vCPU / 1 GiB per-node overhead, 6 GiB heap, 0.7 ratios, 0.6 fill, 40 ms CPU per MiB, 3 zones, N+1):
   //   retained = 190.7349 × 43,200 s × 3 ÷ 1024 = 24,139.9 GiB; CPU = (1144.41 + 1525.88) MiB/s × 40 ms = 106.81 cores
   //   i4i.xlarge: disk 24,139.9 ÷ (872.6 × 0.6) = 46.11 → 47 + 1 = 48 brokers (16 per zone); CPU 106.81 ÷ (3.5 × 0.7) = 43.6
   //               48 × 0.343 = 16.464 USD/h, no volume
   //   m6i.2xlarge: CPU 106.81 ÷ (7.5 × 0.7) = 20.35 → 21 + 1 = 22 → 24 (8 per zone); 24 × 0.384 = 9.216 USD/h
-  //               + 24 × 8,000 GiB × 0.08 ÷ 730 = 21.041 USD/h of gp3 → 30.257; with 2,048 GiB volumes + 5.386 → 14.602
+  //               + 24 × 8,000 GiB × 0.08 ÷ 730 = 21.041 USD/h of provisioned gp3 (storage.ts brokerDiskUsdPerMonth,
+  //               billed per month) → 30.257; with 2,048 GiB volumes + 5.386 → 14.602
   it('picks i4i when the provisioned volumes cost more than the local disks', () => {
-    const choice = choose(8000, 0.08);
+    const choice = choose(8000);
     expect(choice.instance.name).toBe('i4i.xlarge');
     expect(choice.nodes).toBe(48);
     expect(choice.bindingConstraint).toBe('broker-disk');
-    expect(choice.reason).toContain('at 0.6 of 873 GiB per broker (local disks) → 46.1 brokers');
+    expect(choice.reason).toContain('at 0.6 of 873 GiB local disk per broker → 46.1 brokers');
   });
 
   it('keeps the network-volume box when smaller volumes make it cheaper, or when no block price is given', () => {
-    const smallVolumes = choose(2048, 0.08);
+    const smallVolumes = choose(2048);
     expect([smallVolumes.instance.name, smallVolumes.nodes, smallVolumes.bindingConstraint]).toEqual(['m6i.2xlarge', 24, 'broker-cpu']);
-    expect(choose(8000).instance.name).toBe('m6i.2xlarge');
+    expect(choose(8000, false).instance.name).toBe('m6i.2xlarge');
   });
 
   it('reports the stage infeasible when no local disk can hold a partition replica and no other type is allowed', () => {

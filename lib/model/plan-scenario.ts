@@ -11,14 +11,15 @@ import { analyzeDr, type DrAnalysis, type DrMonthInput } from './dr';
 import { ModelInputError } from './errors';
 import { planGaps, type PlanGap } from './gaps';
 import { stageNetwork, transferPrices, transferUsd, type TransferPrices } from './network';
-import { applyOverrides, projectScenario } from './project';
+import { applyOverrides, projectScenario, type StageNodeCount } from './project';
 import { PricingSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
 import { haPolicy, nodesForFloor } from './sizing';
 import { planSpotStage, type SpotStageMonth } from './spot';
 import { trafficAt } from './stages/plan';
-import { lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
+import { lifecycleIssues, lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
 import { bandOf, prepareUncertainty, runMonteCarlo, type Band } from './uncertainty';
 import type {
+  BrokerDisk,
   CommitmentOffer,
   DrStrategy,
   PricedInstanceType,
@@ -112,16 +113,20 @@ function resolvePrices(pricing: PricingInput, spec: ScenarioSpec): Prices {
   return { tiers, transfer, offer };
 }
 
+/** A stage's nodes in a month and, for brokers, one node's disk (null when unsized). */
+type NodesWithDisk = { nodes: number; disk?: BrokerDisk | undefined } | null;
+
 /**
- * Storage and cross-zone network of one stage at a demand multiplier (brokers hold the data).
- * Brokers on local disks keep their hot data there: no block storage to pay (hardware-limits.ts).
+ * Storage and cross-zone network of one stage at a demand multiplier (brokers hold the data; their
+ * disks are billed as provisioned per broker, so the month's broker count comes in).
  */
-function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpec, prices: Prices, onLocalDisks: boolean) {
+function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpec, prices: Prices, sized: NodesWithDisk) {
   if (stage.kind !== 'broker') return { storageUsd: 0, crossZoneUsd: 0, dataGib: 0, ingressGib: 0 };
-  const storage = stageStorage(stage, demandMultiplier, spec.storage, prices.tiers);
+  const brokers = sized?.disk === undefined || Number.isNaN(sized.nodes) ? null : { nodes: sized.nodes, disk: sized.disk };
+  const storage = stageStorage(stage, demandMultiplier, spec.storage, prices.tiers, brokers);
   const network = stageNetwork(stage, demandMultiplier, spec.zones, spec.storage.compressionRatio, spec.network, prices.transfer.crossZone);
   return {
-    storageUsd: (onLocalDisks ? 0 : storage.hotUsdPerMonth) + storage.warmUsdPerMonth + storage.coldUsdPerMonth,
+    storageUsd: storage.hotUsdPerMonth + storage.warmUsdPerMonth + storage.coldUsdPerMonth,
     crossZoneUsd: network.crossZoneUsdPerMonth,
     dataGib: storage.dataGib,
     ingressGib: network.ingressGibPerMonth,
@@ -129,10 +134,10 @@ function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpe
 }
 
 /** Storage + cross-zone + internet egress of all stages at a demand multiplier. */
-function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number, spec: ScenarioSpec, prices: Prices, onLocalDisks: readonly boolean[]): number {
+function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number, spec: ScenarioSpec, prices: Prices, sizedAt: (stageIndex: number) => NodesWithDisk): number {
   const egress = transferUsd(spec.network.internetEgressGibPerMonth * demandMultiplier, prices.transfer.internetEgress);
   return stages.reduce((sum, stage, stageIndex) => {
-    const costs = dataCosts(stage, demandMultiplier, spec, prices, onLocalDisks[stageIndex] ?? false);
+    const costs = dataCosts(stage, demandMultiplier, spec, prices, sizedAt(stageIndex));
     return sum + costs.storageUsd + costs.crossZoneUsd;
   }, egress);
 }
@@ -172,10 +177,14 @@ export function planScenario<T extends PricedInstanceType>(
 ): ScenarioPlan<T> {
   const parsedPricing = PricingSchema.safeParse(pricing);
   if (!parsedPricing.success) throw ModelInputError.fromZod('pricing', parsedPricing.error);
+  const blockTier = lifecycleTiers(pricing.storageTiers);
+  const projection = projectScenario(workload, scenario, pricing.instances, { blockStorage: typeof blockTier === 'string' ? undefined : blockTier.hot });
   const spec = ScenarioSpecSchema.parse(scenario);
   const stages = applyOverrides(WorkloadSpecSchema.parse(workload).stages, spec, []);
   const prices = resolvePrices(pricing, spec);
-  const projection = projectScenario(workload, scenario, pricing.instances, { blockUsdPerGibMonth: prices.tiers.hot.usdPerGibMonth });
+  const lifecycle = stages.flatMap((stage) => (stage.kind === 'broker' ? [lifecycleIssues(stage, spec.storage, prices.tiers)] : []));
+  const lifecycleErrors = lifecycle.flatMap((issues) => issues.errors);
+  if (lifecycleErrors.length > 0) throw new ModelInputError('scenario', lifecycleErrors);
   const isStreaming = stages.some((stage) => stage.kind !== 'batch');
 
   const spotFlags: string[] = [];
@@ -183,7 +192,7 @@ export function planScenario<T extends PricedInstanceType>(
     const priced = month.stages.map((stageMonth, stageIndex): PricedStageMonth & { dr: DrMonthInput['stages'][number]; dataGib: number; ingressGib: number } => {
       const stage = stages[stageIndex];
       if (stage === undefined) throw new Error('one stage spec per projected stage');
-      const data = dataCosts(stage, month.demandMultiplier, spec, prices, stageMonth.kind === 'sized' && stageMonth.instance.localDisk !== undefined);
+      const data = dataCosts(stage, month.demandMultiplier, spec, prices, stageMonth.kind === 'sized' ? { nodes: stageMonth.nodes, disk: stageMonth.stageKind === 'broker' ? stageMonth.disk : undefined } : null);
       const common = { stageName: stage.name, storageUsdPerMonth: data.storageUsd, crossZoneUsdPerMonth: data.crossZoneUsd, dataGib: data.dataGib, ingressGib: data.ingressGib };
       if (stageMonth.kind !== 'sized') {
         return { ...common, spot: null, nodes: 0, computeUsdPerMonth: 0, committableUsdPerMonth: 0, dr: { nodes: 0, usdPerNodeMonth: 0, pilotLightNodes: 0 } };
@@ -231,10 +240,8 @@ export function planScenario<T extends PricedInstanceType>(
       return hours > 0 ? { compute: stage.computeUsdPerMonth / hours, committable: stage.committableUsdPerMonth / hours } : { compute: 0, committable: 0 };
     }),
   );
-  // Which stages the likely plan runs on local disks, per month (Monte Carlo samples keep its instances).
-  const localDisksAt = projection.months.map((month) => month.stages.map((stage) => stage.kind === 'sized' && stage.instance.localDisk !== undefined));
   let infeasibleSamples = 0;
-  const record = (sampleIndex: number, sampleStages: readonly StageSpec[], multipliers: readonly number[], nodesAt: (m: number, s: number) => { nodes: number; activeHoursPerDay: number }) => {
+  const record = (sampleIndex: number, sampleStages: readonly StageSpec[], multipliers: readonly number[], nodesAt: (m: number, s: number) => StageNodeCount) => {
     let infeasible = false;
     multipliers.forEach((multiplier, monthIndex) => {
       let committableUsd = 0;
@@ -248,14 +255,15 @@ export function planScenario<T extends PricedInstanceType>(
         committableUsd += hours * rate.committable;
       });
       seriesAt(committable, monthIndex)[sampleIndex] = committableUsd;
-      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices, localDisksAt[monthIndex] ?? []) + drUsd(monthIndex);
+      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices, (s) => nodesAt(monthIndex, s)) + drUsd(monthIndex);
     });
     if (infeasible) infeasibleSamples += 1;
   };
   if (spec.uncertainty === undefined) {
     record(0, stages, projection.months.map((month) => month.demandMultiplier), (m, s) => {
       const sized = projection.months[m]?.stages[s];
-      return sized?.kind === 'sized' ? sized : { nodes: NaN, activeHoursPerDay: 0 };
+      if (sized?.kind !== 'sized') return { nodes: NaN, activeHoursPerDay: 0 };
+      return { nodes: sized.nodes, activeHoursPerDay: sized.activeHoursPerDay, disk: sized.stageKind === 'broker' ? sized.disk : undefined };
     });
   } else {
     runMonteCarlo(
@@ -264,7 +272,7 @@ export function planScenario<T extends PricedInstanceType>(
         growth: spec.growth,
         startMonth: spec.startMonth,
         horizonMonths: spec.horizonMonths,
-        zones: spec.zones,
+        context: { zones: spec.zones, storage: spec.storage },
         plan: prepareUncertainty(stages, spec.growth, spec.uncertainty),
         instanceAt: (m, s) => {
           const sized = projection.months[m]?.stages[s];
@@ -366,6 +374,6 @@ export function planScenario<T extends PricedInstanceType>(
       commitmentSavingUsd: commitments?.savingUsd ?? 0,
     },
     gaps: planGaps(projection),
-    warnings: projection.warnings,
+    warnings: [...projection.warnings, ...lifecycle.flatMap((issues) => issues.warnings)],
   };
 }

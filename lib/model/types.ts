@@ -71,11 +71,22 @@ export interface CatalogInstanceType {
   /** Sustained (baseline) network bandwidth, not the burst figure. */
   networkGbps: number;
   onDemandUsdPerHour: number;
-  /** Optional hardware facts (schemas.ts `CatalogInstanceTypeSchema`); hardware-limits.ts reads them. */
-  networkBurstGbps?: number;
-  blockBandwidthMibPerSec?: number;
-  blockIops?: number;
-  localDisk?: { count: number; sizeGib: number; nvme: boolean };
+  /** Instance-store disks (local NVMe/SSD); absent when the type has none. Brokers use them
+   * instead of network volumes. */
+  localDisk?: { count: number; sizeGib: number; nvme: boolean } | undefined;
+  /** Sustained throughput ceiling to network block storage, MiB/s (hardware-limits.ts caps broker disk writes with it). */
+  blockBandwidthMibPerSec?: number | undefined;
+}
+
+/**
+ * The disk one broker writes to: a network volume of `sizeGib` (billed as provisioned), or the
+ * instance's own local storage (paid inside the instance price). `writeMibPerSec` is the peak this
+ * broker writes (its share of ingress × RF, compressed).
+ */
+export interface BrokerDisk {
+  kind: 'volume' | 'local';
+  sizeGib: number;
+  writeMibPerSec: number;
 }
 
 /** An example workload with its scenarios, as seeded into the demo database. */
@@ -254,7 +265,9 @@ export interface BrokerStageMonth<T extends CatalogInstanceType = CatalogInstanc
   demand: {
     avgEventsPerSec: number;
     peakEventsPerSec: number;
+    /** As produced (uncompressed); the figures below are what brokers store and move, ÷ compression. */
     peakIngressMibPerSec: number;
+    compressionRatio: number;
     networkInMibPerSec: number;
     networkOutMibPerSec: number;
     retainedGib: number;
@@ -263,6 +276,8 @@ export interface BrokerStageMonth<T extends CatalogInstanceType = CatalogInstanc
   };
   partitions: number;
   partitionReplicas: number;
+  /** One broker's disk: a network volume (billed as provisioned) or the instance's local storage. */
+  disk: BrokerDisk;
   latency: null;
 }
 

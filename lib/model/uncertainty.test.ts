@@ -41,7 +41,7 @@ const instanceAt = (m: number, s: number) => {
 function simulate(spec: unknown) {
   const plan = prepareUncertainty(stages, scenario.growth, UncertaintySchema.parse(spec));
   const nodes: number[][] = [];
-  runMonteCarlo({ stages, growth: scenario.growth, startMonth: scenario.startMonth, horizonMonths: 12, zones: scenario.zones, plan, instanceAt }, (sample) => {
+  runMonteCarlo({ stages, growth: scenario.growth, startMonth: scenario.startMonth, horizonMonths: 12, context: { zones: scenario.zones, storage: scenario.storage }, plan, instanceAt }, (sample) => {
     nodes.push(sample.counts.map((month) => month.reduce((sum, stage) => sum + stage.nodes, 0)));
   });
   return nodes;
@@ -116,7 +116,7 @@ describe('properties', () => {
         const full = projectScenario(example.spec, parsed, testCatalog);
         const lean = sizeOnInstances(
           applyOverrides(example.spec.stages.map((stage) => StageSchema.parse(stage)), parsed, []),
-          parsed.zones,
+          { zones: parsed.zones, storage: parsed.storage },
           full.months.map((month) => month.demandMultiplier),
           (m, s) => {
             const stage = full.months[m]?.stages[s];

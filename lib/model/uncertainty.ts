@@ -11,7 +11,7 @@
  */
 import { ModelInputError, type InputIssue } from './errors';
 import { demandMultipliers } from './growth';
-import { sizeOnInstances, type StageNodeCount } from './project';
+import { sizeOnInstances, type SizingContext, type StageNodeCount } from './project';
 import { GrowthSchema, StageSchema } from './schemas';
 import type { CatalogInstanceType, GrowthSpec, Range, StageKind, StageSpec, UncertaintySpec } from './types';
 
@@ -174,7 +174,8 @@ export interface MonteCarloInput {
   growth: GrowthSpec;
   startMonth: string;
   horizonMonths: number;
-  zones: number;
+  /** The scenario's zones and storage policy. */
+  context: SizingContext;
   plan: UncertaintyPlan;
   /** The likely projection's instance per month and stage. */
   instanceAt: (monthIndex: number, stageIndex: number) => CatalogInstanceType | undefined;
@@ -195,6 +196,6 @@ export function runMonteCarlo(input: MonteCarloInput, visit: (sample: MonteCarlo
       if (stage !== undefined) Object.assign(stage, { [field]: triangularQuantile(random(), range) });
     }
     const multipliers = demandMultipliers(growth, input.startMonth, input.horizonMonths);
-    visit({ stages, multipliers, counts: sizeOnInstances(stages, input.zones, multipliers, input.instanceAt) }, sampleIndex);
+    visit({ stages, multipliers, counts: sizeOnInstances(stages, input.context, multipliers, input.instanceAt) }, sampleIndex);
   }
 }

@@ -205,6 +205,13 @@ export async function listActiveOverrides(db: DbClient, options: { atRevision?: 
     .sort((a, b) => b.revision - a.revision);
 }
 
+/**
+ * Priced catalogs already built, per parsed list catalog (the parsed-catalog cache's objects) and
+ * override revision. Both are immutable — versions are never rewritten and overrides are an
+ * append-only log — so a priced version is built once, not on every page that needs it.
+ */
+const pricedCatalogs = new WeakMap<Catalog, Map<number, PricedCatalog>>();
+
 /** The current priced version, `<current catalog version>+o<latest override revision>`. */
 export async function currentPricedVersion(db: DbClient): Promise<string> {
   const [catalogVersion, overrideRevision] = await Promise.all([currentCatalogVersion(db), latestOverrideRevision(db)]);
@@ -227,8 +234,14 @@ export async function getPricedCatalog(db: DbClient, options: { version?: string
   await ensureBundledCatalogVersion(db);
   const list = await loadCatalogVersion(db, parsed.catalogVersion);
   if (!list) return null;
+  const byRevision = pricedCatalogs.get(list) ?? new Map<number, PricedCatalog>();
+  pricedCatalogs.set(list, byRevision);
+  const cached = byRevision.get(parsed.overrideRevision);
+  if (cached) return cached;
   const { catalog, applied } = applyCatalogOverrides(list, await listActiveOverrides(db, { atRevision: parsed.overrideRevision }));
-  return { version, catalog, overrides: applied };
+  const priced = { version, catalog, overrides: applied };
+  byRevision.set(parsed.overrideRevision, priced);
+  return priced;
 }
 
 /**

@@ -69,7 +69,7 @@ export default async function WorkloadPage({ params }: PageProps<"/workloads/[id
         {workload.tags.map((tag) => (
           <Badge key={tag}>{tag}</Badge>
         ))}
-        <span className="text-slate-400">· updated {formatDateTime(workload.updatedAt)} · version {workload.version}</span>
+        <span className="text-slate-500">· updated {formatDateTime(workload.updatedAt)} · version {workload.version}</span>
       </div>
       <div className="grid gap-6">
         <Card>

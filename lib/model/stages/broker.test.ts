@@ -87,6 +87,27 @@ describe('broker stage: the arithmetic of docs/model.md, checked by hand', () =>
     expect(brokerStageModel({ ...stage, brokerHeapGib: 40 }, 3).planMonth({ demandMultiplier: 1, consumerParallelism: 0 }).nodesOn(node)).toMatch(/no CPU or page-cache memory/);
   });
 
+  it('compression 2 halves every byte the brokers hold and move: disk still binds at 6 brokers', () => {
+    // retained 5 MiB/s × 86,400 s × RF 3 ÷ 1024 = 1,265.625 GiB ÷ (1,000 × 0.5) = 2.53 → 3 + 1 = 4 → 6 (equal per 3 zones);
+    // network in 10 × 3 = 30 MiB/s, out 10 × 4 = 40, CPU 70 × 40 ms = 2.8 cores: each 1 → 3.
+    const plan = brokerStageModel(stage, 3, { compressionRatio: 2, localRetentionHours: 24 }).planMonth({ demandMultiplier: 1, consumerParallelism: 0 });
+    const result = plan.describe(node);
+    if (result.stageKind !== 'broker') throw new Error('expected a broker result');
+    expect(result.demand.retainedGib).toBeCloseTo(1265.625, 9);
+    expect(result.demand.networkInMibPerSec).toBeCloseTo(30, 12);
+    expect(result.demand.cpuCores).toBeCloseTo(2.8, 12);
+    expect(result).toMatchObject({ nodes: 6, bindingConstraint: 'broker-disk' });
+    expect(result.disk).toEqual({ kind: 'volume', sizeGib: 1000, writeMibPerSec: 5 }); // 30 MiB/s ÷ 6 brokers
+  });
+
+  it('instance types with local NVMe size the disk on it: 1 × 1,875 GiB at 0.5 → 2,531 ÷ 937.5 = 2.7 → 3 + 1 → 6', () => {
+    const nvme = { ...node, id: 'aws:test:i8', localDisk: { count: 1, sizeGib: 1875, nvme: true } };
+    const result = sizeOn(nvme);
+    expect(result).toMatchObject({ nodes: 6, bindingConstraint: 'broker-disk' });
+    expect(result.disk.kind).toBe('local');
+    expect(result.reason).toMatch(/at 0\.5 of 1,875 GiB local disk per broker/);
+  });
+
   it('a single zone without spreading still keeps RF brokers', () => {
     const tiny = brokerStageModel({ ...stage, avgEventsPerSec: 1, peakEventsPerSec: 1, spreadAcrossZones: false }, 3).planMonth({ demandMultiplier: 1, consumerParallelism: 0 });
     expect(tiny.describe(node)).toMatchObject({ nodes: 3, bindingConstraint: 'replication-factor' });

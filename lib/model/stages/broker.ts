@@ -3,8 +3,9 @@
  * needs, plus the HA rules (SCM `models/org/netflix/kafka.py`; Confluent and Conduktor capacity
  * guides; see docs/model.md):
  *
- *   retained GiB      = avg ingress MiB/s × retention s × RF ÷ 1024      → ÷ (disk × fill target)
- *   network in MiB/s  = peak ingress × RF                                 → ÷ (NIC × max network ratio)
+ *   broker MiB/s      = ingress MiB/s ÷ compression ratio (producer-compressed batches)
+ *   retained GiB      = avg broker MiB/s × local retention s × RF ÷ 1024 → ÷ (disk × fill target)
+ *   network in MiB/s  = peak broker MiB/s × RF                            → ÷ (NIC × max network ratio)
  *   network out MiB/s = peak ingress × (consumer groups + RF − 1)         → ÷ (NIC × max network ratio)
  *   CPU cores         = (network in + out) MiB/s × CPU ms per MiB ÷ 1000  → ÷ (allocatable vCPU × max ratio)
  *   page cache GiB    = peak ingress × hot retention s ÷ 1024             → ÷ (allocatable memory − heap)
@@ -14,10 +15,12 @@
  *
  * Disk uses average ingress (retention spans the daily cycle); network, CPU and page cache use the
  * peak. The NIC figure is the instance's sustained baseline, in and out counted separately
- * (full duplex).
+ * (full duplex). The disk per broker is the instance's local NVMe/SSD when it has one, else a
+ * network volume of `diskGibPerBroker` (storage.ts `brokerDisk`, which pricing bills the same way).
  */
-import { type BrokerDisk, brokerDiskOn, brokerVolumeUsdPerHour, diskWriteBrokers, localDiskMisfit } from '../hardware-limits';
+import { diskWriteBrokers, diskWriteCeilingMibPerSec, localDiskMisfit } from '../hardware-limits';
 import { ceilWithTolerance, count, formatNumber } from '../numeric';
+import { brokerDisk, type BrokerDiskPolicy } from '../storage';
 import {
   allocatableResources,
   bindingRequirement,
@@ -30,7 +33,7 @@ import {
   type Allocatable,
   type HaPolicy,
 } from '../sizing';
-import type { BrokerStageMonth, BrokerStageSpec, CatalogInstanceType, ConstraintRequirement } from '../types';
+import type { BrokerDisk, BrokerStageMonth, BrokerStageSpec, CatalogInstanceType, ConstraintRequirement } from '../types';
 import { STREAMING_HOURS_PER_DAY, trafficAt, type MonthInputs, type StagePlan } from './plan';
 
 /** Gbps → MiB/s: 10^9 bits ÷ 8 bits per byte ÷ 2^20 bytes per MiB. */
@@ -46,8 +49,10 @@ interface BrokerCapacity {
   nicMibPerSec: number;
   /** Allocatable memory minus the JVM heap. */
   pageCacheGib: number;
-  /** Local disks or the network volume, with its write ceiling (hardware-limits.ts). */
-  disk: BrokerDisk;
+  /** Disk per broker: local storage, or the stage's network volume. */
+  diskGib: number;
+  /** Usable disk-write MiB/s per broker (hardware-limits.ts); Infinity when there is no ceiling. */
+  diskWriteMibPerSec: number;
 }
 
 function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): BrokerCapacity | string {
@@ -59,7 +64,13 @@ function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): 
   if (allocatable.vcpu <= 0 || pageCacheGib <= 0) {
     return `${instance.id} leaves no CPU or page-cache memory after overhead and the ${stage.brokerHeapGib} GiB heap`;
   }
-  return { allocatable, nicMibPerSec: instance.networkGbps * MIB_PER_SEC_PER_GBPS * stage.maxNetworkUtilizationRatio, pageCacheGib, disk: brokerDiskOn(stage, instance) };
+  return {
+    allocatable,
+    nicMibPerSec: instance.networkGbps * MIB_PER_SEC_PER_GBPS * stage.maxNetworkUtilizationRatio,
+    pageCacheGib,
+    diskGib: brokerDisk(stage, instance, 0).sizeGib,
+    diskWriteMibPerSec: diskWriteCeilingMibPerSec(stage, instance),
+  };
 }
 
 /**
@@ -69,12 +80,18 @@ function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): 
  * when none fits.
  * @param stage - parsed broker stage (overrides already applied)
  * @param zones - zones the scenario spans
+ * @param disk - what the disks hold (storage.ts `brokerDiskPolicy`); default: uncompressed bytes
+ *   of the stage's whole retention
  */
-export function brokerStageModel(stage: BrokerStageSpec, zones: number, blockUsdPerGibMonth?: number) {
+export function brokerStageModel(
+  stage: BrokerStageSpec,
+  zones: number,
+  disk: BrokerDiskPolicy = { compressionRatio: 1, localRetentionHours: stage.retentionHours },
+) {
   const capacityOn = memoizeByInstance((instance) => brokerCapacity(stage, instance));
   const ha = haPolicy(stage, zones, true);
   const planMonth = ({ demandMultiplier, consumerParallelism }: MonthInputs) =>
-    planBrokerMonth(stage, demandMultiplier, consumerParallelism, capacityOn, ha, blockUsdPerGibMonth);
+    planBrokerMonth(stage, disk, demandMultiplier, consumerParallelism, capacityOn, ha);
   // Already cheap arithmetic (explanations are built in `describe`): the lean count is the plan.
   return { planMonth, countMonth: planMonth };
 }
@@ -94,8 +111,8 @@ interface BrokerDemand {
 /** Brokers each instance-dependent resource needs (fractional). */
 function brokersFor(stage: BrokerStageSpec, demand: BrokerDemand, capacity: BrokerCapacity) {
   return {
-    disk: demand.retainedGib / (capacity.disk.gibPerBroker * stage.diskFillTargetRatio),
-    diskWrite: diskWriteBrokers(demand.networkInMibPerSec, capacity.disk),
+    disk: demand.retainedGib / (capacity.diskGib * stage.diskFillTargetRatio),
+    diskWrite: diskWriteBrokers(demand.networkInMibPerSec, capacity.diskWriteMibPerSec),
     networkIn: demand.networkInMibPerSec / capacity.nicMibPerSec,
     networkOut: demand.networkOutMibPerSec / capacity.nicMibPerSec,
     cpu: demand.cpuCores / (capacity.allocatable.vcpu * stage.maxUtilizationRatio),
@@ -104,7 +121,7 @@ function brokersFor(stage: BrokerStageSpec, demand: BrokerDemand, capacity: Brok
 }
 
 /** Every constraint's node count on one instance type, with its explanation. */
-function brokerRequirements(stage: BrokerStageSpec, ha: HaPolicy, demand: BrokerDemand, capacity: BrokerCapacity): ConstraintRequirement[] {
+function brokerRequirements(stage: BrokerStageSpec, disk: BrokerDiskPolicy, ha: HaPolicy, demand: BrokerDemand, capacity: BrokerCapacity): ConstraintRequirement[] {
   const rf = stage.replicationFactor;
   const perResource = brokersFor(stage, demand, capacity);
   const mib = (x: number) => `${formatNumber(x)} MiB/s`;
@@ -115,9 +132,9 @@ function brokerRequirements(stage: BrokerStageSpec, ha: HaPolicy, demand: Broker
     detail: `${detail} → ${count(brokers, 'broker')}`,
   });
   return [
-    requirement('broker-disk', perResource.disk, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(stage.retentionHours)} h × RF ${rf}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(capacity.disk.gibPerBroker)} GiB per broker${capacity.disk.local ? ' (local disks)' : ''}`),
-    ...(Number.isFinite(capacity.disk.writeMibPerSec)
-      ? [requirement('broker-disk-throughput', perResource.diskWrite, `${mib(demand.networkInMibPerSec)} written to disk (peak × RF ${rf}) at ${mib(capacity.disk.writeMibPerSec)} usable block bandwidth per broker`)]
+    requirement('broker-disk', perResource.disk, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(disk.localRetentionHours)} h × RF ${rf}${disk.compressionRatio === 1 ? '' : `, compressed ${formatNumber(disk.compressionRatio)}:1`}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(capacity.diskGib)} GiB ${capacity.diskGib === stage.diskGibPerBroker ? '' : 'local disk '}per broker`),
+    ...(Number.isFinite(capacity.diskWriteMibPerSec)
+      ? [requirement('broker-disk-throughput', perResource.diskWrite, `${mib(demand.networkInMibPerSec)} written to disk (peak × RF ${rf}) at ${mib(capacity.diskWriteMibPerSec)} usable block bandwidth per broker`)]
       : []),
     requirement('broker-network-in', perResource.networkIn, `${mib(demand.networkInMibPerSec)} in (peak × RF ${rf}) at ${nic}`),
     requirement('broker-network-out', perResource.networkOut, `${mib(demand.networkOutMibPerSec)} out (${stage.consumerGroups} consumer groups + ${rf - 1} replica fetches) at ${nic}`),
@@ -131,51 +148,51 @@ function brokerRequirements(stage: BrokerStageSpec, ha: HaPolicy, demand: Broker
 
 function planBrokerMonth(
   stage: BrokerStageSpec,
+  disk: BrokerDiskPolicy,
   demandMultiplier: number,
   consumerParallelism: number,
   capacityOn: (instance: CatalogInstanceType) => BrokerCapacity | string,
   ha: HaPolicy,
-  blockUsdPerGibMonth: number | undefined,
 ): StagePlan {
   const traffic = trafficAt(stage, demandMultiplier);
   const rf = stage.replicationFactor;
-  const networkInMibPerSec = traffic.peakMibPerSec * rf;
-  const networkOutMibPerSec = traffic.peakMibPerSec * (stage.consumerGroups + rf - 1);
-  const retainedGib = (traffic.avgMibPerSec * stage.retentionHours * SECONDS_PER_HOUR * rf) / MIB_PER_GIB;
-  const pageCacheGib = (traffic.peakMibPerSec * stage.hotRetentionMinutes * SECONDS_PER_MINUTE) / MIB_PER_GIB;
+  // What the brokers store and move: producer-compressed batches.
+  const peakMibPerSec = traffic.peakMibPerSec / disk.compressionRatio;
+  const avgMibPerSec = traffic.avgMibPerSec / disk.compressionRatio;
+  const networkInMibPerSec = peakMibPerSec * rf;
+  const networkOutMibPerSec = peakMibPerSec * (stage.consumerGroups + rf - 1);
+  const retainedGib = (avgMibPerSec * disk.localRetentionHours * SECONDS_PER_HOUR * rf) / MIB_PER_GIB;
+  const pageCacheGib = (peakMibPerSec * stage.hotRetentionMinutes * SECONDS_PER_MINUTE) / MIB_PER_GIB;
   const cpuCores = ((networkInMibPerSec + networkOutMibPerSec) * stage.cpuMsPerMib) / 1000;
   const partitions = Math.max(
     1,
-    ceilWithTolerance(traffic.peakMibPerSec / stage.partitionWriteMibPerSec),
-    ceilWithTolerance(traffic.peakMibPerSec / stage.partitionReadMibPerSec),
+    ceilWithTolerance(peakMibPerSec / stage.partitionWriteMibPerSec),
+    ceilWithTolerance(peakMibPerSec / stage.partitionReadMibPerSec),
     consumerParallelism,
   );
   const partitionReplicas = partitions * rf;
   const replicaBrokers = partitionReplicas / stage.maxPartitionReplicasPerBroker;
   const floorNodes = Math.max(nodesForFloor(rf, ha), nodesForFloor(ha.zones, ha));
   const demand: BrokerDemand = { networkInMibPerSec, networkOutMibPerSec, retainedGib, pageCacheGib, cpuCores, partitionReplicas, replicaBrokers };
+  /** One broker's disk when `nodes` brokers share the writes (ingress × RF). */
+  const diskOf = (instance: CatalogInstanceType, nodes: number): BrokerDisk => brokerDisk(stage, instance, networkInMibPerSec / nodes);
 
   return {
     activeHoursPerDay: STREAMING_HOURS_PER_DAY,
     nodesOn(instance) {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') return capacity;
-      const misfit = capacity.disk.local ? localDiskMisfit(stage, instance.id, capacity.disk, retainedGib, partitionReplicas) : undefined;
+      const misfit = instance.localDisk === undefined ? undefined : localDiskMisfit(stage, instance, retainedGib, partitionReplicas);
       if (misfit !== undefined) return misfit;
       const brokers = brokersFor(stage, demand, capacity);
-      const largestDemand = Math.max(replicaBrokers, brokers.disk, brokers.diskWrite, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
+      const largestDemand = Math.max(brokers.disk, brokers.diskWrite, replicaBrokers, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
       return Math.max(nodesForDemand(largestDemand, ha), floorNodes);
     },
-    extraUsdPerHourOn(instance) {
-      const capacity = blockUsdPerGibMonth === undefined ? 'no block price' : capacityOn(instance);
-      if (typeof capacity === 'string' || capacity.disk.local) return 0;
-      const brokers = this.nodesOn(instance);
-      return typeof brokers === 'string' ? 0 : brokerVolumeUsdPerHour(capacity.disk, brokers, blockUsdPerGibMonth);
-    },
+    diskOn: diskOf,
     describe<T extends CatalogInstanceType>(instance: T): BrokerStageMonth<T> {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') throw new Error(`describe on an instance that does not fit: ${capacity}`);
-      const constraints = brokerRequirements(stage, ha, demand, capacity);
+      const constraints = brokerRequirements(stage, disk, ha, demand, capacity);
       const binding = bindingRequirement(constraints);
       const brokers = binding.nodes;
       const rawNicMibPerSec = capacity.nicMibPerSec / stage.maxNetworkUtilizationRatio;
@@ -187,6 +204,7 @@ function planBrokerMonth(
           avgEventsPerSec: traffic.avgEventsPerSec,
           peakEventsPerSec: traffic.peakEventsPerSec,
           peakIngressMibPerSec: traffic.peakMibPerSec,
+          compressionRatio: disk.compressionRatio,
           networkInMibPerSec,
           networkOutMibPerSec,
           retainedGib,
@@ -202,7 +220,7 @@ function planBrokerMonth(
         utilizationRatio: Math.max(
           Math.max(networkInMibPerSec, networkOutMibPerSec) / (brokers * rawNicMibPerSec),
           cpuCores / (brokers * capacity.allocatable.vcpu),
-          retainedGib / (brokers * capacity.disk.gibPerBroker),
+          retainedGib / (brokers * capacity.diskGib),
         ),
         nodeCpuAllocationRatio: cpuCores / (brokers * capacity.allocatable.vcpu),
         nodeMemoryAllocationRatio: (pageCacheGib + brokers * stage.brokerHeapGib) / (brokers * capacity.allocatable.memoryGib),
@@ -213,6 +231,7 @@ function planBrokerMonth(
         latency: null,
         partitions,
         partitionReplicas,
+        disk: diskOf(instance, brokers),
       };
     },
   };
