@@ -77,6 +77,12 @@ function catalogItemRows(catalog: Catalog): CatalogItemRow[] {
 }
 
 /**
+ * Writing a whole catalog version (~2,500 items in batches) takes a few seconds on a loaded
+ * machine; Prisma's default 5 s interactive-transaction limit is too tight for it.
+ */
+const CATALOG_WRITE_TIMEOUT_MS = 60_000;
+
+/**
  * Registers the bundled catalog (lib/catalog/data) as a version if it is not there yet.
  * Idempotent and safe to race: a concurrent registration wins and this one is a no-op.
  *
@@ -198,12 +204,6 @@ export async function listActiveOverrides(db: DbClient, options: { atRevision?: 
     .filter((o): o is ActiveOverride => o !== null)
     .sort((a, b) => b.revision - a.revision);
 }
-
-/**
- * A catalog version is thousands of rows written in one transaction (all or nothing): allow it a
- * minute rather than Prisma's 5 s default, which a loaded 2-core machine can exceed.
- */
-const CATALOG_WRITE_TIMEOUT_MS = 60_000;
 
 /**
  * Priced catalogs already built, per parsed list catalog (the parsed-catalog cache's objects) and

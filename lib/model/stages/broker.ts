@@ -23,6 +23,7 @@
  * (full duplex). The disk per broker is the instance's local NVMe/SSD when it has one, else a
  * network volume of `diskGibPerBroker` (storage.ts `brokerDisk`, which pricing bills the same way).
  */
+import { diskWriteBrokers, diskWriteCeilingMibPerSec, localDiskMisfit } from '../hardware-limits';
 import { ceilWithTolerance, count, formatNumber } from '../numeric';
 import { brokerDisk, type BrokerDiskPolicy } from '../storage';
 import {
@@ -55,6 +56,8 @@ interface BrokerCapacity {
   pageCacheGib: number;
   /** Disk per broker: local storage, or the stage's network volume. */
   diskGib: number;
+  /** Usable disk-write MiB/s per broker (hardware-limits.ts); Infinity when there is no ceiling. */
+  diskWriteMibPerSec: number;
 }
 
 function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): BrokerCapacity | string {
@@ -71,6 +74,7 @@ function brokerCapacity(stage: BrokerStageSpec, instance: CatalogInstanceType): 
     nicMibPerSec: instance.networkGbps * MIB_PER_SEC_PER_GBPS * stage.maxNetworkUtilizationRatio,
     pageCacheGib,
     diskGib: brokerDisk(stage, instance, 0).sizeGib,
+    diskWriteMibPerSec: diskWriteCeilingMibPerSec(stage, instance),
   };
 }
 
@@ -118,6 +122,7 @@ interface BrokerDemand {
 function brokersFor(stage: BrokerStageSpec, demand: BrokerDemand, capacity: BrokerCapacity) {
   return {
     disk: demand.retainedGib / (capacity.diskGib * stage.diskFillTargetRatio),
+    diskWrite: diskWriteBrokers(demand.networkInMibPerSec, capacity.diskWriteMibPerSec),
     networkIn: demand.networkInMibPerSec / capacity.nicMibPerSec,
     networkOut: demand.networkOutMibPerSec / capacity.nicMibPerSec,
     cpu: demand.cpuCores / (capacity.allocatable.vcpu * stage.maxUtilizationRatio),
@@ -138,6 +143,9 @@ function brokerRequirements(stage: BrokerStageSpec, disk: BrokerDiskPolicy, ha: 
   });
   return [
     requirement('broker-disk', perResource.disk, `${formatNumber(demand.retainedGib)} GiB retained (${formatNumber(disk.localRetentionHours)} h × RF ${rf}${disk.compressionRatio === 1 ? '' : `, compressed ${formatNumber(disk.compressionRatio)}:1`}) at ${formatNumber(stage.diskFillTargetRatio)} of ${formatNumber(capacity.diskGib)} GiB ${capacity.diskGib === stage.diskGibPerBroker ? '' : 'local disk '}per broker`, withoutSpare(ha)),
+    ...(Number.isFinite(capacity.diskWriteMibPerSec)
+      ? [requirement('broker-disk-throughput', perResource.diskWrite, `${mib(demand.networkInMibPerSec)} written to disk (peak × RF ${rf}) at ${mib(capacity.diskWriteMibPerSec)} usable block bandwidth per broker`)]
+      : []),
     requirement('broker-network-in', perResource.networkIn, `${mib(demand.networkInMibPerSec)} in (peak × RF ${rf}) at ${nic}`),
     requirement('broker-network-out', perResource.networkOut, `${mib(demand.networkOutMibPerSec)} out (${stage.consumerGroups} consumer groups + ${rf - 1} replica fetches) at ${nic}`),
     requirement('broker-cpu', perResource.cpu, `${formatNumber(demand.cpuCores)} cores (${stage.cpuMsPerMibWritten} ms per MiB written, ${stage.cpuMsPerMib} per MiB read) at ${formatNumber(stage.maxUtilizationRatio)} of ${formatNumber(capacity.allocatable.vcpu)} allocatable vCPU`),
@@ -186,8 +194,12 @@ function planBrokerMonth(
     nodesOn(instance) {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') return capacity;
+      const misfit = instance.localDisk === undefined ? undefined : localDiskMisfit(stage, instance, retainedGib, partitionReplicas);
+      if (misfit !== undefined) return misfit;
       const brokers = brokersFor(stage, demand, capacity);
-      const largestDemand = Math.max(replicaBrokers, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
+      // Disk holds data: no spare for it (a dead broker's data is not re-replicated onto the spare).
+      // Write bandwidth is throughput, like CPU and network: the spare absorbs a dead broker's share.
+      const largestDemand = Math.max(replicaBrokers, brokers.diskWrite, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
       return Math.max(nodesForDemand(largestDemand, ha), nodesForDemand(brokers.disk, withoutSpare(ha)), floorNodes);
     },
     diskOn: diskOf,
