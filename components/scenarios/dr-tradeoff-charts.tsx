@@ -9,7 +9,7 @@ import { formatDecimal, formatUsd, formatUsdCompact } from "@/lib/format";
 import type { DrAnalysis } from "@/lib/model/dr";
 import type { DrStrategy } from "@/lib/model/types";
 import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
-import { drTradeoff, type DrMeasure, type DrTradeoff } from "@/lib/planning/display/dr-frontier";
+import { drTradeoff, symlogMinutesTicks, type DrMeasure, type DrTradeoff } from "@/lib/planning/display/dr-frontier";
 
 /** One colour per strategy, cheapest-to-readiest (Tailwind slate-500, amber-600, sky-600, violet-600). */
 const STRATEGY_COLORS: Record<DrStrategy, string> = {
@@ -36,6 +36,7 @@ const noSymbol = () => <g />;
 function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chosen: DrStrategy | null; title: string }) {
   const inBrowser = useInBrowser();
   const measure = MEASURE_NAMES[tradeoff.measure];
+  const ticks = symlogMinutesTicks(Math.max(tradeoff.targetMinutes ?? 0, ...tradeoff.points.map((point) => point.minutes)));
   const frontierText = tradeoff.frontier.map((point) => DR_STRATEGY_LABELS[point.strategy]).join(" → ");
   const table = (
     <ChartDataTable
@@ -54,7 +55,7 @@ function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chos
   return (
     <figure aria-label={title} className="min-w-0">
       {table}
-      <div className="h-64 w-full">
+      <div className="h-72 w-full">
         {inBrowser ? (
           <ResponsiveContainer width="100%" height="100%">
             <ScatterChart margin={{ top: 16, right: 16, bottom: 16, left: 0 }}>
@@ -63,20 +64,23 @@ function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chos
                 type="number"
                 dataKey="minutes"
                 name={measure}
+                scale="symlog"
+                domain={[0, ticks[ticks.length - 1] ?? 1]}
+                ticks={ticks}
                 tick={{ fontSize: 12 }}
                 tickFormatter={formatDecimal}
                 label={{ value: `${measure} (minutes)`, position: "insideBottom", offset: -10, fontSize: 12 }}
               />
               <YAxis type="number" dataKey="usdPerMonth" name="USD/month" tick={{ fontSize: 12 }} tickFormatter={formatUsdCompact} width={64} domain={[0, "auto"]} />
               <Tooltip formatter={tooltipValue} cursor={{ strokeDasharray: "3 3" }} />
-              <Legend wrapperStyle={{ fontSize: 12, paddingTop: 8 }} verticalAlign="top" align="left" />
+              <Legend wrapperStyle={{ fontSize: 12, paddingTop: 16 }} verticalAlign="bottom" align="left" />
               {tradeoff.targetMinutes === null ? null : (
                 <ReferenceLine
                   x={tradeoff.targetMinutes}
                   stroke={TARGET_COLOR}
                   strokeDasharray="4 4"
                   ifOverflow="extendDomain"
-                  label={{ value: `${measure} target ${minutesText(tradeoff.targetMinutes)}`, position: "insideTopRight", fontSize: 11, fill: TARGET_COLOR }}
+                  label={{ value: `${measure} target ${minutesText(tradeoff.targetMinutes)}`, position: "insideTopLeft", fontSize: 11, fill: TARGET_COLOR }}
                 />
               )}
               <Scatter
@@ -121,7 +125,8 @@ function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chos
 /**
  * The DR trade-off: mean USD/month of the four strategies against RTO and against RPO, each with
  * its own Pareto frontier (lib/planning/display/dr-frontier.ts), the target as a dashed line and
- * the chosen (priced-in) strategy as a star. Each chart carries its data as a hidden table.
+ * the chosen (priced-in) strategy as a star. Minutes on a symmetric-log axis: replication's
+ * minute and a restore's days differ by four orders of magnitude. Each chart carries its data as a hidden table.
  * @param titleSuffix - tells charts of several scenarios apart on one page
  */
 export function DrTradeoffCharts({ dr, chosen, titleSuffix }: { dr: DrAnalysis; chosen: DrStrategy | null; titleSuffix?: string }) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DrAnalysis, DrOption } from "@/lib/model/dr";
 import type { DrStrategy } from "@/lib/model/types";
 
-import { drTradeoff, paretoFrontier } from "./dr-frontier";
+import { drTradeoff, paretoFrontier, symlogMinutesTicks } from "./dr-frontier";
 
 /** A DR option with only what the charts read; the rest is irrelevant here. */
 function option(strategy: DrStrategy, rtoMinutes: number, rpoMinutes: number, meanUsdPerMonth: number): DrOption {
@@ -79,5 +79,18 @@ describe("drTradeoff", () => {
     const rpo = drTradeoff(analysis, "rpo");
     expect(rpo.targetMinutes).toBe(1);
     expect(rpo.points.filter((point) => point.meetsTarget).map((point) => point.strategy)).toEqual(["pilot-light", "warm-standby", "active-active"]);
+  });
+});
+
+describe("symlogMinutesTicks", () => {
+  it("runs from 0 through the powers of ten to the first one at or above the largest value", () => {
+    expect(symlogMinutesTicks(1440)).toEqual([0, 1, 10, 100, 1000, 10000]);
+    expect(symlogMinutesTicks(100)).toEqual([0, 1, 10, 100]);
+    expect(symlogMinutesTicks(101)).toEqual([0, 1, 10, 100, 1000]);
+  });
+
+  it("still spans 0 to 1 when every value is a minute or less", () => {
+    expect(symlogMinutesTicks(0)).toEqual([0, 1]);
+    expect(symlogMinutesTicks(0.5)).toEqual([0, 1]);
   });
 });

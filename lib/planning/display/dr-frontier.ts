@@ -61,3 +61,15 @@ export function drTradeoff(dr: DrAnalysis, measure: DrMeasure): DrTradeoff {
   const points = candidates.map((candidate) => ({ ...candidate, onFrontier: frontierSet.has(candidate) }));
   return { measure, points, frontier: paretoFrontier(points), targetMinutes };
 }
+
+/**
+ * Ticks for a minutes axis drawn on a symmetric-log scale (linear near 0, logarithmic beyond 1):
+ * 0, then powers of ten up to the first at or above the largest value, so 1 minute and a week
+ * (RPO of replication vs a restore's RTO) both stay readable.
+ * @param maxMinutes - the largest value the axis must show (≥ 0)
+ * @example symlogMinutesTicks(1440) //=> [0, 1, 10, 100, 1000, 10000]
+ */
+export function symlogMinutesTicks(maxMinutes: number): number[] {
+  const decades = maxMinutes <= 1 ? 0 : Math.ceil(Math.log10(maxMinutes));
+  return [0, ...Array.from({ length: decades + 1 }, (_, power) => 10 ** power)];
+}
