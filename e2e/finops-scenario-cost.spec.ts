@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 
 const SHOTS = "test-results/screenshots";
 const PROFILE = "Clickstream (Kafka → Flink)";
@@ -59,6 +59,46 @@ test.describe("FinOps reviews a scenario's cost", () => {
 
     await page.getByRole("region", { name: "Cost", exact: true }).screenshot({ path: `${SHOTS}/scenario-cost.png` });
     await page.screenshot({ path: `${SHOTS}/scenario-cost-page.png`, fullPage: true });
+  });
+});
+
+/** A DR trade-off chart: four strategy points, the frontier's line, the target line, its data table. */
+async function expectDrChart(figure: Locator, measure: "RTO" | "RPO", targetMinutes: number) {
+  await expect(figure.locator(".dr-strategy .recharts-symbols")).toHaveCount(4);
+  await expect(figure.locator(".dr-frontier .recharts-scatter-line path")).toHaveCount(1);
+  await expect(figure.locator(".recharts-reference-line-line")).toHaveCount(1);
+  await expect(figure.locator("svg text").filter({ hasText: `${measure} target ${targetMinutes} min` })).toHaveCount(1);
+  await expect(figure.getByText(new RegExp(`^Frontier \\(not dominated on cost × ${measure}\\): .+\\.`))).toBeVisible();
+  await expect(figure.getByRole("table").locator("tbody tr")).toHaveCount(4);
+}
+
+test.describe("FinOps weighs DR cost against recovery", () => {
+  test("sees cost against RTO and RPO with the frontier on a scenario and across compared scenarios", async ({ page }) => {
+    test.setTimeout(120_000); // two pages at two widths on 2 shared cores
+    await page.goto("/workloads");
+    await page.getByRole("link", { name: PROFILE, exact: true }).click();
+    await page.getByRole("link", { name: SCENARIO }).first().click();
+    const dr = page.getByRole("region", { name: /Disaster recovery/ });
+    await expectDrChart(dr.getByRole("figure", { name: "DR cost against RTO" }), "RTO", 60);
+    await expectDrChart(dr.getByRole("figure", { name: "DR cost against RPO" }), "RPO", 5);
+    await expect(dr.locator(".recharts-legend-item").filter({ hasText: "(chosen)" })).toHaveCount(2);
+    await dr.screenshot({ path: `${SHOTS}/dr-tradeoff-1440.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(dr.getByRole("figure", { name: "DR cost against RPO" }).locator(".dr-strategy .recharts-symbols")).toHaveCount(4);
+    await dr.screenshot({ path: `${SHOTS}/dr-tradeoff-390.png` });
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto("/compare");
+    await page.getByRole("checkbox", { name: `Compare ${PROFILE} / ${SCENARIO}` }).check();
+    await page.getByRole("checkbox", { name: "Compare Fraud scoring stream / Card volume growth" }).check();
+    await page.getByRole("button", { name: "Compare selected" }).click();
+    const compared = page.getByRole("region", { name: "Disaster recovery trade-off" });
+    await expectDrChart(compared.getByRole("figure", { name: `DR cost against RTO: ${SCENARIO}` }), "RTO", 60);
+    await expectDrChart(compared.getByRole("figure", { name: "DR cost against RPO: Card volume growth" }), "RPO", 1);
+    await compared.screenshot({ path: `${SHOTS}/compare-dr-tradeoff-1440.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(compared.getByRole("figure", { name: "DR cost against RTO: Card volume growth" }).locator(".dr-strategy .recharts-symbols")).toHaveCount(4);
+    await compared.screenshot({ path: `${SHOTS}/compare-dr-tradeoff-390.png` });
   });
 });
 

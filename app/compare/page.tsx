@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { CompareCharts } from "@/components/compare/compare-charts";
+import { CompareDr } from "@/components/compare/compare-dr";
 import { ComparePicker } from "@/components/compare/compare-picker";
 import { InputsDiffTable } from "@/components/compare/inputs-diff-table";
 import { KpiTable } from "@/components/compare/kpi-table";
@@ -133,6 +134,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       </Card>
       <h2 className="mb-3 text-base font-semibold text-slate-900">Charts</h2>
       <CompareCharts names={names} months={comparison.months} components={comparison.components} nodes={comparison.nodes} banded={comparison.scenarios.map((scenario) => scenario.computed.kind === "priced" && scenario.computed.plan.uncertainty.seed !== null)} />
+      <CompareDr scenarios={comparison.scenarios} />
       <details className="mt-6">
         <summary className="cursor-pointer text-sm font-medium text-sky-800">Change scenarios</summary>
         <div className="mt-3">

@@ -6,11 +6,14 @@ import type { DrAnalysis } from "@/lib/model/dr";
 import type { DrStrategy } from "@/lib/model/types";
 import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
 
+import { DrTradeoffCharts } from "./dr-tradeoff-charts";
+
 const minutes = (value: number | null) => (value === null ? "none" : `${formatDecimal(value)} min`);
 
 /**
- * The four DR strategies side by side (docs/model.md §15): RTO, RPO, mean USD/month, whether each
- * is on the cost-vs-RTO/RPO frontier and meets the targets, and the recommendation or why none meets.
+ * The four DR strategies side by side (docs/model.md §15): the cost × RTO and cost × RPO charts,
+ * then RTO, RPO, mean USD/month, whether each is on the cost-vs-RTO/RPO frontier and meets the
+ * targets, and the recommendation or why none meets.
  */
 export function DrComparisonCard({ dr, priced }: { dr: DrAnalysis; priced: DrStrategy | null }) {
   const { recommendation, targets } = dr;
@@ -42,6 +45,7 @@ export function DrComparisonCard({ dr, priced }: { dr: DrAnalysis; priced: DrStr
             </>
           )}
         </p>
+        <DrTradeoffCharts dr={dr} chosen={priced} />
         <Table aria-label="DR strategies">
           <thead>
             <tr>
