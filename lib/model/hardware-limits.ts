@@ -34,6 +34,7 @@ export const MIB_PER_SEC_PER_GBPS = 1e9 / 8 / 1_048_576;
  * the broker stage's default `maxNetworkUtilizationRatio`.
  */
 export const STREAM_MAX_NETWORK_UTILIZATION_RATIO = 0.7;
+const USABLE_STREAM_NIC_MIB_PER_SEC_PER_GBPS = MIB_PER_SEC_PER_GBPS * STREAM_MAX_NETWORK_UTILIZATION_RATIO;
 
 /**
  * Usable disk-write MiB/s of one broker: block bandwidth × the stage's max network ratio on a
@@ -80,10 +81,10 @@ export function streamNetworkNodes(peakInputMibPerSec: number, instance: Pick<Ca
 /** A stream stage's node count on `instance` with the input-network floor (`groupNodes` from the worker group). */
 export function streamNodesWithNetwork(groupNodes: number | string, peakInputMibPerSec: number, instance: CatalogInstanceType, ha: HaPolicy): number | string {
   if (typeof groupNodes === 'string') return groupNodes;
-  const demandNodes = streamNetworkNodes(peakInputMibPerSec, instance);
-  // Fast path: ⌈demand⌉ + spare ≤ the group's count, and the zone rules leave that count as it is.
-  if (demandNodes + ha.spareNodes + 1 <= groupNodes) return groupNodes;
-  return Math.max(groupNodes, nodesForDemand(demandNodes, ha));
+  // Inline arithmetic (hot path: every candidate × month × Monte Carlo sample). Fast path when
+  // ⌈demand⌉ + spare ≤ the group's count, which the zone rules then leave as it is.
+  const demandNodes = peakInputMibPerSec / (instance.networkGbps * USABLE_STREAM_NIC_MIB_PER_SEC_PER_GBPS);
+  return demandNodes + ha.spareNodes + 1 <= groupNodes ? groupNodes : Math.max(groupNodes, nodesForDemand(demandNodes, ha));
 }
 
 /**

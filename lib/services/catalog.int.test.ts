@@ -134,7 +134,7 @@ describe.each(backends)("the catalog on $name", (backend) => {
 
   it("imports a valid CSV as a new current version that keeps the other prices", async () => {
     await getPricedCatalog(prisma());
-    const items = bundled.instanceTypes.filter((i) => i.provider === "aws").map((i) => (i.id === M7I ? { ...i, onDemandUsdPerHour: 0.2 } : i));
+    const items = bundled.instanceTypes.filter((i) => i.provider === "aws" && i.region === "us-east-1").map((i) => (i.id === M7I ? { ...i, onDemandUsdPerHour: 0.2 } : i));
     const now = new Date("2026-12-01T10:00:00Z");
     const first = await importCatalogCsv(prisma(), { csv: exportInstanceTypesCsv(items), fileName: "aws.csv", actor: "ana", now });
     expect(first).toEqual({ kind: "ok", version: "2026-12-01.1", instanceTypes: items.length });
