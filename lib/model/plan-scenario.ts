@@ -15,7 +15,7 @@ import { applyOverrides, projectScenario, type StageNodeCount } from './project'
 import { PricingSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
 import { planSpotStage, type SpotStageMonth } from './spot';
 import { trafficAt } from './stages/plan';
-import { lifecycleIssues, lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
+import { brokerDiskUsdPerMonth, lifecycleIssues, lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
 import { bandOf, prepareUncertainty, runMonteCarlo, type Band } from './uncertainty';
 import type {
   BrokerDisk,
@@ -133,13 +133,29 @@ function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpe
   };
 }
 
-/** Storage + cross-zone + internet egress of all stages at a demand multiplier. */
-function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number, spec: ScenarioSpec, prices: Prices, sizedAt: (stageIndex: number) => NodesWithDisk): number {
-  const egress = transferUsd(spec.network.internetEgressGibPerMonth * demandMultiplier, prices.transfer.internetEgress);
-  return stages.reduce((sum, stage, stageIndex) => {
-    const costs = dataCosts(stage, demandMultiplier, spec, prices, sizedAt(stageIndex));
-    return sum + costs.storageUsd + costs.crossZoneUsd;
-  }, egress);
+/**
+ * Storage + cross-zone + internet egress of all stages at a demand multiplier. Object storage,
+ * network and egress are linear in the multiplier and the brokers' disks depend only on the
+ * broker count and disk, so for a stage whose inputs are the same in every sample (`fixed[i]`) the
+ * multiplier-1 figures are computed once and scaled — the Monte Carlo hot path.
+ */
+function dataUsdPerMonthFor(likelyStages: readonly StageSpec[], spec: ScenarioSpec, prices: Prices, fixed: readonly boolean[]) {
+  const egressPerUnit = transferUsd(spec.network.internetEgressGibPerMonth, prices.transfer.internetEgress);
+  const perUnit = likelyStages.map((stage) => {
+    if (stage.kind !== 'broker') return 0;
+    const costs = dataCosts(stage, 1, spec, prices, null); // no brokers: object tiers and network only
+    return costs.storageUsd + costs.crossZoneUsd;
+  });
+  return (stages: readonly StageSpec[], demandMultiplier: number, sizedAt: (stageIndex: number) => NodesWithDisk): number =>
+    stages.reduce((sum, stage, stageIndex) => {
+      const sized = sizedAt(stageIndex);
+      if (fixed[stageIndex] !== true) {
+        const costs = dataCosts(stage, demandMultiplier, spec, prices, sized);
+        return sum + costs.storageUsd + costs.crossZoneUsd;
+      }
+      const disksUsd = sized?.disk === undefined || Number.isNaN(sized.nodes) ? 0 : sized.nodes * brokerDiskUsdPerMonth(sized.disk, prices.tiers.hot);
+      return sum + (perUnit[stageIndex] ?? 0) * demandMultiplier + disksUsd;
+    }, egressPerUnit * demandMultiplier);
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -248,6 +264,10 @@ export function planScenario<T extends PricedInstanceType>(
       return hours > 0 ? { compute: stage.computeUsdPerMonth / hours, committable: stage.committableUsdPerMonth / hours } : { compute: 0, committable: 0 };
     }),
   );
+  const uncertaintyPlan = spec.uncertainty === undefined ? undefined : prepareUncertainty(stages, spec.growth, spec.uncertainty);
+  const ranged = new Set(uncertaintyPlan?.stageRanges.map((range) => range.stageIndex) ?? []);
+  const dataUsdPerMonth = dataUsdPerMonthFor(stages, spec, prices, stages.map((_, stageIndex) => !ranged.has(stageIndex)));
+  const drUsdByMonth = projection.months.map((_, monthIndex) => drUsd(monthIndex));
   let infeasibleSamples = 0;
   const record = (sampleIndex: number, sampleStages: readonly StageSpec[], multipliers: readonly number[], nodesAt: (m: number, s: number) => StageNodeCount) => {
     let infeasible = false;
@@ -262,7 +282,7 @@ export function planScenario<T extends PricedInstanceType>(
         seriesAt(seriesAt(stageCommittable, stageIndex), monthIndex)[sampleIndex] = hours * rate.committable;
         seriesAt(seriesAt(stageFloor, stageIndex), monthIndex)[sampleIndex] = runsEveryHour(activeHoursPerDay) ? hours * rate.committable : 0;
       });
-      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices, (s) => nodesAt(monthIndex, s)) + drUsd(monthIndex);
+      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, (s) => nodesAt(monthIndex, s)) + (drUsdByMonth[monthIndex] ?? 0);
     });
     if (infeasible) infeasibleSamples += 1;
   };
@@ -280,7 +300,7 @@ export function planScenario<T extends PricedInstanceType>(
         startMonth: spec.startMonth,
         horizonMonths: spec.horizonMonths,
         context: { zones: spec.zones, storage: spec.storage },
-        plan: prepareUncertainty(stages, spec.growth, spec.uncertainty),
+        plan: uncertaintyPlan ?? prepareUncertainty(stages, spec.growth, spec.uncertainty),
         instanceAt: (m, s) => {
           const sized = projection.months[m]?.stages[s];
           return sized?.kind === 'sized' ? sized.instance : undefined;

@@ -186,8 +186,6 @@ function planBrokerMonth(
   const replicaBrokers = partitionReplicas / stage.maxPartitionReplicasPerBroker;
   const floorNodes = Math.max(nodesForFloor(rf, ha), nodesForFloor(ha.zones, ha));
   const demand: BrokerDemand = { networkInMibPerSec, networkOutMibPerSec, retainedGib, pageCacheGib, cpuCores, partitionReplicas, replicaBrokers };
-  /** One broker's disk when `nodes` brokers share the writes (ingress × RF). */
-  const diskOf = (instance: CatalogInstanceType, nodes: number): BrokerDisk => brokerDisk(stage, instance, networkInMibPerSec / nodes);
 
   return {
     activeHoursPerDay: STREAMING_HOURS_PER_DAY,
@@ -202,7 +200,11 @@ function planBrokerMonth(
       const largestDemand = Math.max(replicaBrokers, brokers.diskWrite, brokers.networkIn, brokers.networkOut, brokers.cpu, brokers.memory);
       return Math.max(nodesForDemand(largestDemand, ha), nodesForDemand(brokers.disk, withoutSpare(ha)), floorNodes);
     },
-    diskOn: diskOf,
+    // One broker's disk when `nodes` brokers share the writes (ingress × RF). A method, not a
+    // closure per month: this runs for every Monte Carlo sample and month.
+    diskOn(instance: CatalogInstanceType, nodes: number): BrokerDisk {
+      return brokerDisk(stage, instance, networkInMibPerSec / nodes);
+    },
     describe<T extends CatalogInstanceType>(instance: T): BrokerStageMonth<T> {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') throw new Error(`describe on an instance that does not fit: ${capacity}`);
@@ -245,7 +247,7 @@ function planBrokerMonth(
         latency: null,
         partitions,
         partitionReplicas,
-        disk: diskOf(instance, brokers),
+        disk: brokerDisk(stage, instance, networkInMibPerSec / brokers),
       };
     },
   };
