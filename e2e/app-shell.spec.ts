@@ -14,8 +14,7 @@ test.describe("A newcomer opens Headroom", () => {
   });
 
   test("the app shell renders with its navigation and a live database badge", async ({ page }) => {
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/workloads$/);
+    await page.goto("/workloads"); // "/" is the FinOps portfolio (e2e/dashboard.spec.ts)
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of ["Workloads", "Scenarios", "Catalog", "About"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();

@@ -70,7 +70,26 @@ test.describe("FinOps browses the price catalog", () => {
     for (const arch of await rows.locator("td:nth-child(3)").allTextContents()) expect(arch).toBe("arm64");
     const perVcpu = (await rows.locator("td:nth-child(8)").allTextContents()).map((text) => Number(text.replace(/[^0-9.]/g, "")));
     expect(perVcpu).toEqual([...perVcpu].sort((a, b) => a - b));
-    await expect(rows.first().getByRole("link")).toHaveAttribute("href", /^https:\/\//);
+    await expect(rows.first().locator("td").last().getByRole("link")).toHaveAttribute("href", /^https:\/\//);
     await page.screenshot({ path: "test-results/screenshots/catalog.png", fullPage: true });
+  });
+
+  test("pages through the whole catalog 50 rows at a time, and reads an estimate's basis", async ({ page }) => {
+    await page.goto("/catalog");
+    const rows = page.getByRole("table", { name: "Instance types" }).locator("tbody tr");
+    await expect(rows).toHaveCount(50);
+    const pager = page.getByRole("navigation", { name: "Pagination" });
+    await expect(pager).toContainText(/instance types · page 1 of \d+/);
+    const firstOnPage1 = await rows.first().locator("td").first().textContent();
+    await pager.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(pager).toContainText(/page 2 of/);
+    expect(await rows.first().locator("td").first().textContent()).not.toBe(firstOnPage1);
+
+    const estimate = page.getByRole("table", { name: "Instance types" }).getByRole("link", { name: /estimate, note \d+/ }).first();
+    const target = await estimate.getAttribute("href");
+    await estimate.click();
+    await expect(page.locator(target!)).toBeVisible();
+    expect((await page.locator(target!).textContent())?.length).toBeGreaterThan(40);
   });
 });

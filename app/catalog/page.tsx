@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { browseInstanceTypes, catalogFacets, CatalogBrowseParamsSchema, type CatalogSort } from "@/lib/catalog/browse";
+import { Pagination } from "@/components/ui/pagination";
+import { browseInstanceTypes, catalogFacets, catalogPage, CatalogBrowseParamsSchema, type CatalogBrowseParams, type CatalogRow, type CatalogSort } from "@/lib/catalog/browse";
 import { diffCatalogs } from "@/lib/catalog/diff";
 import { loadCatalog } from "@/lib/catalog/load";
 import { CatalogVersionSchema, ProviderSchema, type Catalog } from "@/lib/catalog/schema";
@@ -60,8 +61,16 @@ async function loadCatalogPage(db: DbClient, since: string | undefined) {
   return { priced, active, revisions, history, versions, list, changes: older && diffCatalogs(older, list) };
 }
 
-/** The FinOps panel's plain-data view of the overrides in force. */
-function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<string, number>) {
+/**
+ * The FinOps panel's plain-data view of the overrides in force. The item picker suggests the
+ * instance types on this page, the storage and transfer prices of their regions, and the items
+ * already overridden — not the whole catalog, which would put thousands of options into every page.
+ * Any other item id can still be typed; `revisionByItem` gives its expected revision.
+ */
+function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<string, number>, shown: readonly CatalogRow[]) {
+  const shownIds = new Set(shown.map((row) => row.id));
+  const shownRegions = new Set(shown.map((row) => `${row.provider}:${row.region}:`));
+  const inShownRegion = (itemId: string) => shownRegions.has(itemId.slice(0, itemId.indexOf(":", itemId.indexOf(":") + 1) + 1));
   const discounts: ProviderDiscountView[] = ProviderSchema.options.map((provider) => {
     const o = active.find((a) => a.kind === "providerDiscount" && a.provider === provider);
     return {
@@ -73,18 +82,35 @@ function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<
       revision: revisions[discountKey(provider)] ?? 0,
     };
   });
-  const items: OverridableItem[] = overridablePrices(list).map((p) => ({
-    id: p.itemId,
-    unit: UNIT_BY_SECTION[p.section],
-    listValue: p.listValue,
-    revision: revisions[itemPriceKey(p.itemId, p.field)] ?? 0,
-  }));
+  const overridden = new Set(active.flatMap((o) => (o.kind === "itemPrice" ? [o.itemId] : [])));
+  const prices = overridablePrices(list);
+  const toItem = (p: (typeof prices)[number]): OverridableItem => ({ id: p.itemId, unit: UNIT_BY_SECTION[p.section], listValue: p.listValue, revision: revisions[itemPriceKey(p.itemId, p.field)] ?? 0 });
+  const items = prices
+    .filter((p) => overridden.has(p.itemId) || (p.section === "instanceTypes" ? shownIds.has(p.itemId) : inShownRegion(p.itemId)))
+    .map(toItem);
+  const revisionByItem: Record<string, number> = {};
+  for (const p of prices) {
+    const revision = revisions[itemPriceKey(p.itemId, p.field)];
+    if (revision) revisionByItem[p.itemId] = revision;
+  }
   const itemOverrides: ItemOverrideView[] = active.flatMap((o) => {
     if (o.kind !== "itemPrice") return [];
-    const item = items.find((i) => i.id === o.itemId);
+    const price = prices.find((p) => p.itemId === o.itemId);
+    const item = price && toItem(price);
     return [{ key: o.key, itemId: o.itemId, unit: item?.unit ?? "USD", listValue: item?.listValue ?? null, priceUsd: o.priceUsd, reason: o.reason, actor: o.actor, changedAt: formatDateTime(o.createdAt), revision: o.revision }];
   });
-  return { discounts, items, itemOverrides };
+  return { discounts, items, revisionByItem, itemOverrides };
+}
+
+/** The catalog URL for these filters on another page. */
+function catalogHref(params: CatalogBrowseParams, page: number): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...params, page })) {
+    if (value === undefined || (key === "page" && value === 1) || (key === "sort" && value === "usdPerVcpuHour")) continue;
+    query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `/catalog?${text}` : "/catalog";
 }
 
 export default async function CatalogPage({ searchParams }: PageProps<"/catalog">) {
@@ -94,10 +120,12 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
   const result = await loadPageData((db) => loadCatalogPage(db, since));
   // Without the database the bundled list prices still browse; overrides cannot be shown.
   const priced: PricedCatalog = result.ok ? result.data.priced : { version: loadCatalog().version, catalog: loadCatalog(), overrides: [] };
-  const rows = browseInstanceTypes(params, priced.catalog);
+  const matching = browseInstanceTypes(params, priced.catalog);
+  const shown = catalogPage(matching, params.page);
+  const rows = shown.rows;
   const facets = catalogFacets(priced.catalog);
   const marks = new Map(priced.overrides.filter((o) => o.field === "onDemandUsdPerHour").map((o) => [o.itemId, o]));
-  const marked = rows.filter((row) => marks.has(row.id)).length;
+  const marked = matching.filter((row) => marks.has(row.id)).length;
 
   return (
     <>
@@ -107,13 +135,13 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
           <>
             Instance types and the prices the model uses: priced catalog <span className="font-mono">{priced.version}</span> (catalog
             version + override revision), prices in {priced.catalog.currency}, Linux on-demand per hour. A struck-through price
-            is the list price FinOps overrode; <span className="text-amber-700">≈</span> marks an estimate (hover it for its basis).
+            is the list price FinOps overrode; <span className="text-amber-800">≈</span> marks an estimate, numbered by its basis (listed under the table).
           </>
         }
       />
       {result.ok ? (
         <div className="mb-6">
-          <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions)} />
+          <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions, rows)} />
         </div>
       ) : (
         <div className="mb-6">
@@ -188,7 +216,7 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
       </form>
       <Card>
         <p className="px-3 pt-3 text-sm text-slate-600" role="status">
-          {rows.length} instance {rows.length === 1 ? "type" : "types"}, sorted by {SORT_LABELS[params.sort].toLowerCase()}
+          {matching.length} instance {matching.length === 1 ? "type" : "types"}, sorted by {SORT_LABELS[params.sort].toLowerCase()}
           {marked > 0 ? `; ${marked} ${marked === 1 ? "price" : "prices"} changed by FinOps overrides` : ""}
         </p>
         {rows.length === 0 ? (
@@ -197,6 +225,9 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
           <InstanceTable rows={rows} overrides={marks} />
         )}
       </Card>
+      {shown.pageCount > 1 ? (
+        <Pagination page={shown.page} pageCount={shown.pageCount} total={shown.total} noun={["instance type", "instance types"]} hrefFor={(page) => catalogHref(params, page)} />
+      ) : null}
       {result.ok ? (
         <div className="mt-6 flex flex-col gap-6">
           <OverrideHistory entries={result.data.history} />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
@@ -29,9 +30,12 @@ export default async function ScenariosPage() {
         </EmptyState>
       ) : (
         <Card>
+          {/* Ticked rows open /compare?scenarios=… (app/compare/page.tsx turns the repeated parameter into one). */}
+          <form action="/compare" method="get" aria-label="Compare scenarios">
           <Table aria-label="Scenarios">
             <thead>
               <tr>
+                <TableHead className="w-10"><span className="sr-only">Compare</span></TableHead>
                 <TableHead>Workload</TableHead>
                 <TableHead>Scenario</TableHead>
                 <TableHead>Kind</TableHead>
@@ -41,6 +45,9 @@ export default async function ScenariosPage() {
             <tbody>
               {result.data.rows.map((row) => (
                 <tr key={row.id} className="hover:bg-slate-50">
+                  <TableCell>
+                    <input type="checkbox" name="scenarios" value={row.id} aria-label={`Compare ${row.workloadName} / ${row.name}`} className="size-4" />
+                  </TableCell>
                   <TableCell>
                     <Link href={`/workloads/${row.workloadId}`} className="text-sky-800 hover:underline">
                       {row.workloadName}
@@ -60,6 +67,10 @@ export default async function ScenariosPage() {
               ))}
             </tbody>
           </Table>
+          <div className="px-3 py-2">
+            <Button type="submit" size="sm" variant="outline">Compare selected (2–4)</Button>
+          </div>
+          </form>
           {result.data.total > result.data.rows.length ? (
             <p className="px-3 py-2 text-sm text-slate-500">
               Showing {result.data.rows.length} of {result.data.total} scenarios.

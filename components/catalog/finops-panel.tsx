@@ -110,14 +110,14 @@ function DiscountForm({ view, actor }: { view: ProviderDiscountView; actor: stri
   );
 }
 
-function ItemOverrideForm({ items, actor }: { items: OverridableItem[]; actor: string }) {
+function ItemOverrideForm({ items, revisionByItem, actor }: { items: OverridableItem[]; revisionByItem: Record<string, number>; actor: string }) {
   const [state, action, pending] = useActionState(setItemPriceOverrideAction, INITIAL_FORM_STATE);
   const [itemId, setItemId] = useState(state.values?.itemId ?? "");
   const id = useId();
   const item = items.find((i) => i.id === itemId.trim());
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_2fr_auto] sm:items-start">
-      <input type="hidden" name="expectedRevision" value={item?.revision ?? 0} />
+      <input type="hidden" name="expectedRevision" value={item?.revision ?? revisionByItem[itemId.trim()] ?? 0} />
       <ActorInput value={actor} />
       <FormField id={`${id}-item`} label="Item" hint="(instance, storage tier or transfer price id)" errors={state.fieldErrors?.itemId}>
         {(props) => (
@@ -156,10 +156,14 @@ export function FinOpsPanel({
   discounts,
   itemOverrides,
   items,
+  revisionByItem,
 }: {
   discounts: ProviderDiscountView[];
   itemOverrides: ItemOverrideView[];
+  /** The items the picker suggests (not necessarily every item of the catalog). */
   items: OverridableItem[];
+  /** Latest override revision of every item ever overridden, for ids typed outside `items`. */
+  revisionByItem: Record<string, number>;
 }) {
   const [actor, setActor] = useState("");
   return (
@@ -188,7 +192,7 @@ export function FinOpsPanel({
           <h3 id="item-override-title" className="text-sm font-semibold text-slate-900">
             Override an item price
           </h3>
-          <ItemOverrideForm items={items} actor={actor} />
+          <ItemOverrideForm items={items} revisionByItem={revisionByItem} actor={actor} />
         </section>
         <section aria-labelledby="item-overrides-title" className="flex flex-col gap-2">
           <h3 id="item-overrides-title" className="text-sm font-semibold text-slate-900">

@@ -8,20 +8,35 @@ const usd = (digits: number) => new Intl.NumberFormat("en-US", { style: "currenc
 const usdHourly = usd(4);
 const usdUnit = usd(5);
 
-/** A figure whose value is an estimate: marked with ≈ and its basis on hover (and for screen readers). */
-function Figure({ row, field, children }: { row: CatalogRow; field: InstanceEstimableField; children: string }) {
-  if (!row.estimatedFields.includes(field)) return <>{children}</>;
+/** The basis of each estimate on the page, numbered once: rows of one source share a long note. */
+type EstimateNotes = ReadonlyMap<string, number>;
+
+function estimateNotes(rows: readonly CatalogRow[]): EstimateNotes {
+  const notes = new Map<string, number>();
+  for (const row of rows) if (row.estimatedFields.length > 0 && row.note && !notes.has(row.note)) notes.set(row.note, notes.size + 1);
+  return notes;
+}
+
+const noteId = (n: number) => `estimate-note-${n}`;
+
+/** A figure whose value is an estimate: marked with ≈ and linked to its numbered basis below the table. */
+function Figure({ row, field, notes, children }: { row: CatalogRow; field: InstanceEstimableField; notes: EstimateNotes; children: string }) {
+  const n = row.note === undefined ? undefined : notes.get(row.note);
+  if (!row.estimatedFields.includes(field) || n === undefined) return <>{children}</>;
   return (
-    <span className="text-amber-700" title={row.note}>
+    <span className="text-amber-800">
       ≈ {children}
-      <span className="sr-only"> (estimate)</span>
+      <a href={`#${noteId(n)}`} className="ml-0.5 align-super text-[0.65rem] hover:underline" title={`Estimate: see note ${n}`}>
+        {n}
+        <span className="sr-only"> (estimate, note {n})</span>
+      </a>
     </span>
   );
 }
 
 /** The hourly price the model uses; when FinOps changed it, the list price struck through and a badge saying why. */
-function HourlyPrice({ row, override }: { row: CatalogRow; override: AppliedOverride | undefined }) {
-  const price = <Figure row={row} field="onDemandUsdPerHour">{usdHourly.format(row.onDemandUsdPerHour)}</Figure>;
+function HourlyPrice({ row, override, notes }: { row: CatalogRow; override: AppliedOverride | undefined; notes: EstimateNotes }) {
+  const price = <Figure row={row} field="onDemandUsdPerHour" notes={notes}>{usdHourly.format(row.onDemandUsdPerHour)}</Figure>;
   if (!override) return price;
   const ratio = 1 - override.effectiveValue / override.listValue;
   return (
@@ -43,7 +58,9 @@ function HourlyPrice({ row, override }: { row: CatalogRow; override: AppliedOver
 
 /** The Catalog page's instance list with effective prices; overridden prices are marked. */
 export function InstanceTable({ rows, overrides }: { rows: CatalogRow[]; overrides: ReadonlyMap<string, AppliedOverride> }) {
+  const notes = estimateNotes(rows);
   return (
+    <>
     <Table aria-label="Instance types">
       <thead>
         <tr>
@@ -72,18 +89,18 @@ export function InstanceTable({ rows, overrides }: { rows: CatalogRow[]; overrid
             <NumericCell>{row.vcpu}</NumericCell>
             <NumericCell>{row.memoryGib}</NumericCell>
             <NumericCell>
-              <Figure row={row} field="networkGbps">{String(row.networkGbps)}</Figure>
+              <Figure notes={notes} row={row} field="networkGbps">{String(row.networkGbps)}</Figure>
             </NumericCell>
             <NumericCell>
-              <HourlyPrice row={row} override={overrides.get(row.id)} />
+              <HourlyPrice row={row} override={overrides.get(row.id)} notes={notes} />
             </NumericCell>
             <NumericCell>{usdUnit.format(row.usdPerVcpuHour)}</NumericCell>
             <NumericCell>{usdUnit.format(row.usdPerGibHour)}</NumericCell>
             <NumericCell>
-              <Figure row={row} field="spotDiscountRatio">{`${Math.round(row.spotDiscountRatio * 100)} %`}</Figure>
+              <Figure notes={notes} row={row} field="spotDiscountRatio">{`${Math.round(row.spotDiscountRatio * 100)} %`}</Figure>
             </NumericCell>
             <NumericCell>
-              <Figure row={row} field="spotInterruptionBand">{SPOT_INTERRUPTION_BANDS[row.spotInterruptionBand]?.label ?? String(row.spotInterruptionBand)}</Figure>
+              <Figure notes={notes} row={row} field="spotInterruptionBand">{SPOT_INTERRUPTION_BANDS[row.spotInterruptionBand]?.label ?? String(row.spotInterruptionBand)}</Figure>
             </NumericCell>
             <TableCell className="whitespace-nowrap">
               <a href={row.source} className="text-sky-800 hover:underline" target="_blank" rel="noreferrer">
@@ -94,5 +111,15 @@ export function InstanceTable({ rows, overrides }: { rows: CatalogRow[]; overrid
         ))}
       </tbody>
     </Table>
+    {notes.size > 0 ? (
+      <ol aria-label="Basis of the estimates" className="flex flex-col gap-1 px-3 py-3 text-xs text-slate-600">
+        {[...notes].map(([note, n]) => (
+          <li key={n} id={noteId(n)}>
+            <span className="font-semibold text-amber-800">≈ {n}.</span> {note}
+          </li>
+        ))}
+      </ol>
+    ) : null}
+    </>
   );
 }

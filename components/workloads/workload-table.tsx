@@ -73,6 +73,11 @@ function HeadlineCost({ headline, workloadId }: { headline: WorkloadSummary["hea
       </Link>
       {!headline.complete ? <span className="text-xs text-amber-800">incomplete</span> : null}
       {headline.stale ? <span className="text-xs text-slate-500">updating…</span> : null}
+      {!headline.stale && (headline.bandsStatus === "pending" || headline.bandsStatus === "running") ? (
+        <span className="text-xs text-slate-500" title="Provisional: the likely case, until the Monte Carlo bands (and a P10 commitment ladder) are computed">
+          provisional
+        </span>
+      ) : null}
     </span>
   );
 }

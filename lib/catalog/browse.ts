@@ -20,6 +20,7 @@ export const CatalogBrowseParamsSchema = z.object({
   minVcpu: optionalMin,
   minMemoryGib: optionalMin,
   sort: z.enum(CATALOG_SORTS).catch('usdPerVcpuHour').default('usdPerVcpuHour'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type CatalogBrowseParams = z.infer<typeof CatalogBrowseParamsSchema>;
 
@@ -37,6 +38,16 @@ export function browseInstanceTypes(params: CatalogBrowseParams, catalog: Catalo
     usdPerGibHour: item.onDemandUsdPerHour / item.memoryGib,
   }));
   return rows.sort((a, b) => a[params.sort] - b[params.sort] || a.id.localeCompare(b.id));
+}
+
+/** Rows per catalog page: one screen of the table, and a page far under 250 KB of HTML. */
+export const CATALOG_PAGE_SIZE = 50;
+
+/** One page of rows (1-based; a page past the end is clamped to the last one). */
+export function catalogPage<T>(rows: readonly T[], page: number, pageSize = CATALOG_PAGE_SIZE) {
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const current = Math.min(Math.max(1, page), pageCount);
+  return { rows: rows.slice((current - 1) * pageSize, current * pageSize), page: current, pageCount, total: rows.length };
 }
 
 /** The choices each filter offers, from the catalog itself. */

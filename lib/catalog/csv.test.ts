@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { type CsvImportResult, exportInstanceTypesCsv, importInstanceTypesCsv, INSTANCE_CSV_COLUMNS, ROW_FIELD } from './csv';
+import { type CsvImportResult, exportInstanceTypesCsv, importInstanceTypesCsv, INSTANCE_CSV_COLUMNS, OPTIONAL_HARDWARE_COLUMNS, ROW_FIELD } from './csv';
 import { loadCatalog } from './load';
 import { type CatalogInstanceType, CatalogInstanceTypeSchema, InstanceEstimableFieldSchema } from './schema';
 
 const items = loadCatalog().instanceTypes;
 const header = INSTANCE_CSV_COLUMNS.join(',');
 
-// Every field of an instance type has a column, so nothing is lost on export.
-type UnexportedField = Exclude<keyof CatalogInstanceType, (typeof INSTANCE_CSV_COLUMNS)[number]>;
+// Every field of an instance type has a column (localDisk has three), so nothing is lost on export.
+type UnexportedField = Exclude<keyof CatalogInstanceType, (typeof INSTANCE_CSV_COLUMNS)[number] | 'localDisk'>;
 const allFieldsExported: [UnexportedField] extends [never] ? true : never = true;
 
 function row(overrides: Partial<Record<(typeof INSTANCE_CSV_COLUMNS)[number], string>> = {}): string {
@@ -31,6 +31,12 @@ function row(overrides: Partial<Record<(typeof INSTANCE_CSV_COLUMNS)[number], st
     estimate: 'false',
     estimatedFields: '',
     note: '',
+    networkBurstGbps: '',
+    blockBandwidthMibPerSec: '',
+    blockIops: '',
+    localDiskCount: '',
+    localDiskSizeGib: '',
+    localDiskNvme: '',
   };
   return INSTANCE_CSV_COLUMNS.map((column) => overrides[column] ?? base[column]).join(',');
 }
@@ -54,7 +60,7 @@ describe('exportInstanceTypesCsv', () => {
     const [first] = items;
     if (first === undefined) throw new Error('bundled catalog has no instance types');
     const csv = exportInstanceTypesCsv([{ ...first, note: 'Says "hi", then\r\nbreaks' }]);
-    expect(csv).toContain(',"Says ""hi"", then\r\nbreaks"\r\n');
+    expect(csv).toContain(',"Says ""hi"", then\r\nbreaks",');
   });
 });
 
@@ -141,6 +147,26 @@ describe('importInstanceTypesCsv', () => {
       { line: 2, field: ROW_FIELD, message: 'A quoted field is never closed.' },
     ]);
     expect(errorsOf(importInstanceTypesCsv(`${header}\r\n${row({ note: 'say "hi"' })}\r\n`))[0]?.line).toBe(2);
+  });
+
+  it('reads the hardware columns, folds the local-disk cells into one object, and accepts files without them', () => {
+    const withDisk = importInstanceTypesCsv(
+      `${header}\r\n${row({ blockBandwidthMibPerSec: '1192.093', blockIops: '40000', localDiskCount: '2', localDiskSizeGib: '3492.5', localDiskNvme: 'true' })}\r\n`,
+    );
+    expect(withDisk.ok && withDisk.items[0]).toMatchObject({ blockBandwidthMibPerSec: 1192.093, blockIops: 40000, localDisk: { count: 2, sizeGib: 3492.5, nvme: true } });
+    const required = INSTANCE_CSV_COLUMNS.filter((column) => !OPTIONAL_HARDWARE_COLUMNS.some((optional) => optional === column));
+    const oldFile = `${required.join(',')}\r\n${row().split(',').slice(0, required.length).join(',')}\r\n`;
+    const old = importInstanceTypesCsv(oldFile);
+    expect(old.ok && old.items[0]?.localDisk).toBeUndefined();
+  });
+
+  it('rejects a partly filled local disk and a burst below the baseline', () => {
+    expect(errorsOf(importInstanceTypesCsv(`${header}\r\n${row({ localDiskCount: '2' })}\r\n`))).toEqual([
+      { line: 2, field: 'localDiskSizeGib', message: 'Fill all of localDiskCount, localDiskSizeGib, localDiskNvme or none.' },
+    ]);
+    expect(errorsOf(importInstanceTypesCsv(`${header}\r\n${row({ networkBurstGbps: '1' })}\r\n`))).toEqual([
+      { line: 2, field: 'networkBurstGbps', message: 'Burst network bandwidth must be at least the baseline.' },
+    ]);
   });
 
   it('rejects an empty file', () => {

@@ -11,8 +11,24 @@ import { type CatalogInstanceType, CatalogInstanceTypeSchema, InstanceEstimableF
  * Import validates row by row and is all-or-nothing: any error means no items are returned.
  */
 
-/** Column order of the exported file; the importer accepts the columns in any order. */
-export const INSTANCE_CSV_COLUMNS = [
+/**
+ * Hardware columns that may be missing from a file (older exports) or empty in a row (the type has
+ * no such figure). The three `localDisk*` cells describe one `localDisk` object: all set or all empty.
+ */
+export const OPTIONAL_HARDWARE_COLUMNS = [
+  'networkBurstGbps',
+  'blockBandwidthMibPerSec',
+  'blockIops',
+  'localDiskCount',
+  'localDiskSizeGib',
+  'localDiskNvme',
+] as const;
+
+type RequiredColumn = (typeof REQUIRED_COLUMNS)[number];
+type OptionalColumn = (typeof OPTIONAL_HARDWARE_COLUMNS)[number];
+
+/** Columns every imported file must have. */
+const REQUIRED_COLUMNS = [
   'id',
   'provider',
   'region',
@@ -32,7 +48,10 @@ export const INSTANCE_CSV_COLUMNS = [
   'note',
 ] as const satisfies readonly (keyof CatalogInstanceType)[];
 
-type Column = (typeof INSTANCE_CSV_COLUMNS)[number];
+/** Column order of the exported file; the importer accepts the columns in any order. */
+export const INSTANCE_CSV_COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_HARDWARE_COLUMNS] as const;
+
+type Column = RequiredColumn | OptionalColumn;
 
 const NUMERIC_COLUMNS = new Set<Column>([
   'vcpu',
@@ -42,6 +61,16 @@ const NUMERIC_COLUMNS = new Set<Column>([
   'spotDiscountRatio',
   'spotInterruptionBand',
 ]);
+
+const OPTIONAL_NUMERIC_COLUMNS = new Set<Column>([
+  'networkBurstGbps',
+  'blockBandwidthMibPerSec',
+  'blockIops',
+  'localDiskCount',
+  'localDiskSizeGib',
+]);
+
+const LOCAL_DISK_COLUMNS = ['localDiskCount', 'localDiskSizeGib', 'localDiskNvme'] as const;
 
 const LIST_SEPARATOR = '|';
 
@@ -127,12 +156,23 @@ function formatCell(item: CatalogInstanceType, column: Column): string {
       return item.estimatedFields.join(LIST_SEPARATOR);
     case 'note':
       return item.note ?? '';
+    case 'localDiskCount':
+      return item.localDisk === undefined ? '' : String(item.localDisk.count);
+    case 'localDiskSizeGib':
+      return item.localDisk === undefined ? '' : String(item.localDisk.sizeGib);
+    case 'localDiskNvme':
+      return item.localDisk === undefined ? '' : String(item.localDisk.nvme);
+    case 'networkBurstGbps':
+    case 'blockBandwidthMibPerSec':
+    case 'blockIops':
+      return item[column] === undefined ? '' : String(item[column]);
     default:
       return String(item[column]);
   }
 }
 
-function quoteField(value: string): string {
+/** One RFC 4180 field: quoted when it holds a quote, comma or line break. */
+export function quoteField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
@@ -145,7 +185,7 @@ function checkHeader(header: CsvRecord): CsvRowError[] {
     else if (seen.has(name)) errors.push({ line: header.line, field: name, message: `Column "${name}" appears twice.` });
     seen.add(name);
   }
-  for (const column of INSTANCE_CSV_COLUMNS) {
+  for (const column of REQUIRED_COLUMNS) {
     if (!seen.has(column)) errors.push({ line: header.line, field: column, message: `Missing column "${column}".` });
   }
   return errors;
@@ -159,13 +199,15 @@ function toRowObject(columns: readonly Column[], record: CsvRecord): { value: Re
   const errors: CsvRowError[] = [];
   columns.forEach((column, index) => {
     const cell = (record.fields[index] ?? '').trim();
-    if (NUMERIC_COLUMNS.has(column)) {
+    if (OPTIONAL_NUMERIC_COLUMNS.has(column) && cell === '') return;
+    if (NUMERIC_COLUMNS.has(column) || OPTIONAL_NUMERIC_COLUMNS.has(column)) {
       if (!NUMBER_PATTERN.test(cell)) {
         errors.push({ line: record.line, field: column, message: `"${cell}" is not a number.` });
         return;
       }
       value[column] = Number(cell);
-    } else if (column === 'estimate') {
+    } else if (column === 'estimate' || column === 'localDiskNvme') {
+      if (column === 'localDiskNvme' && cell === '') return;
       if (cell !== 'true' && cell !== 'false') {
         errors.push({ line: record.line, field: column, message: `Must be true or false, found "${cell}".` });
         return;
@@ -186,7 +228,20 @@ function toRowObject(columns: readonly Column[], record: CsvRecord): { value: Re
       value[column] = cell;
     }
   });
-  return { value, errors };
+  return { value: gatherLocalDisk(value, record.line, errors), errors };
+}
+
+/** Folds the three `localDisk*` cells into one `localDisk` object; a partly filled set is an error. */
+function gatherLocalDisk(value: Record<string, unknown>, line: number, errors: CsvRowError[]): Record<string, unknown> {
+  const { localDiskCount: count, localDiskSizeGib: sizeGib, localDiskNvme: nvme, ...rest } = value;
+  const present = LOCAL_DISK_COLUMNS.filter((column) => value[column] !== undefined);
+  if (present.length === 0) return rest;
+  if (present.length < LOCAL_DISK_COLUMNS.length) {
+    const missing = LOCAL_DISK_COLUMNS.filter((column) => value[column] === undefined);
+    errors.push({ line, field: missing[0] ?? ROW_FIELD, message: `Fill all of ${LOCAL_DISK_COLUMNS.join(', ')} or none.` });
+    return rest;
+  }
+  return { ...rest, localDisk: { count, sizeGib, nvme } };
 }
 
 type CsvRecord = { line: number; fields: string[] };

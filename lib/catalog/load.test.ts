@@ -33,12 +33,18 @@ describe('findInstanceTypes', () => {
       'm7g.xlarge',
       'm7g.2xlarge',
       'm7g.4xlarge',
+      'm7g.8xlarge',
+      'm7g.12xlarge',
+      'm7g.16xlarge',
+      'm7g.metal',
     ]);
     const armGcp = findInstanceTypes({ provider: 'gcp', region: 'europe-west1', arch: 'arm64' });
     expect(armGcp.length).toBeGreaterThan(0);
-    expect(armGcp.every((item) => item.family === 'c4a')).toBe(true);
-    const big = findInstanceTypes({ provider: 'azure', region: 'eastus', minVcpu: 16, minMemoryGib: 64 });
-    expect(big.map((item) => item.name).sort()).toEqual(['Standard_D16ps_v5', 'Standard_D16s_v5', 'Standard_E16s_v5']);
+    expect(armGcp.every((item) => item.family === 'c4a' || item.family === 't2a')).toBe(true);
+    const big = findInstanceTypes({ provider: 'azure', region: 'eastus', family: 'Dsv5', minVcpu: 16, minMemoryGib: 64 });
+    expect(big.map((item) => item.name)).toEqual(['Standard_D16s_v5', 'Standard_D32s_v5', 'Standard_D48s_v5', 'Standard_D64s_v5', 'Standard_D96s_v5']);
+    const exactlyAtBounds = findInstanceTypes({ provider: 'azure', region: 'eastus', family: 'Fsv2', minVcpu: 16, minMemoryGib: 32 });
+    expect(exactlyAtBounds.map((item) => item.name)[0]).toBe('Standard_F16s_v2');
   });
 
   it('returns nothing for a region the catalog does not have', () => {

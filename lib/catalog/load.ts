@@ -102,7 +102,7 @@ export type InstanceTypeFilter = {
  *
  * @param filter - omitted fields do not filter; `minVcpu` and `minMemoryGib` are inclusive lower bounds
  * @param catalog - defaults to the bundled catalog; tests and FinOps overrides pass their own
- * @example findInstanceTypes({ provider: 'aws', region: 'us-east-1', family: 'm7g' }).length //=> 4
+ * @example findInstanceTypes({ provider: 'aws', region: 'us-east-1', family: 'm7g' }).length //=> 8
  */
 export function findInstanceTypes(filter: InstanceTypeFilter, catalog: Catalog = loadCatalog()): CatalogInstanceType[] {
   return catalog.instanceTypes.filter(

@@ -6,7 +6,7 @@ import { pricingFor } from './pricing';
 describe('pricingFor', () => {
   it('takes one region of one provider, and all of the provider’s commitment offers', () => {
     const pricing = pricingFor({ provider: 'aws', region: 'us-east-1' });
-    expect(pricing.instances.length).toBe(36); // 9 families × 4 sizes (docs/catalog.md)
+    expect(pricing.instances.length).toBe(159); // 18 families, large to metal (docs/catalog.md)
     expect(pricing.instances.every((instance) => instance.region === 'us-east-1')).toBe(true);
     expect(pricing.storageTiers.map((tier) => tier.id)).toContain('aws:us-east-1:ebs-gp3');
     expect(pricing.dataTransfer.map((price) => price.kind).sort()).toEqual(['cross-zone', 'inter-region', 'internet-egress']);

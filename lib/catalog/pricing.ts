@@ -12,7 +12,7 @@ import type { Catalog, CatalogInstanceType, Provider } from './schema';
  * @param where - provider and region, e.g. `{ provider: 'aws', region: 'us-east-1' }`
  * @param catalog - defaults to the bundled catalog; tests and FinOps overrides pass their own
  * @returns the pricing; empty lists when the catalog has nothing for that region
- * @example pricingFor({ provider: 'aws', region: 'us-east-1' }).instances.length //=> 36
+ * @example pricingFor({ provider: 'aws', region: 'us-east-1' }).instances.length //=> 159
  */
 export function pricingFor(
   where: { provider: Provider; region: string },

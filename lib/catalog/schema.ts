@@ -30,6 +30,9 @@ const UsdPositiveSchema = z
   .positive('Must be a price above zero.')
   .finite();
 
+const NonNegativeSchema = z.number({ error: 'Must be a number.' }).min(0, 'Must not be negative.').finite();
+const PositiveSchema = z.number({ error: 'Must be a number.' }).positive('Must be above zero.').finite();
+
 /** A 0..1 ratio (`Ratio` suffix, house style); 1 would mean "free", which no discount is. */
 const DiscountRatioSchema = z
   .number({ error: 'Must be a number.' })
@@ -61,8 +64,19 @@ export const InstanceEstimableFieldSchema = z.enum([
   'networkGbps',
   'spotDiscountRatio',
   'spotInterruptionBand',
+  'networkBurstGbps',
+  'blockBandwidthMibPerSec',
+  'blockIops',
+  'localDisk',
 ]);
 export type InstanceEstimableField = z.infer<typeof InstanceEstimableFieldSchema>;
+
+export const LocalDiskSchema = z.object({
+  count: z.number({ error: 'Must be a number.' }).int('Must be a whole number of disks.').min(1, 'Must be at least 1.').max(64),
+  sizeGib: z.number({ error: 'Must be a number.' }).positive('Must be above zero.').finite(),
+  nvme: z.boolean({ error: 'Must be true or false.' }),
+});
+export type LocalDisk = z.infer<typeof LocalDiskSchema>;
 
 const provenanceShape = {
   source: SourceUrlSchema,
@@ -91,6 +105,17 @@ export const CatalogInstanceTypeSchema = z
     memoryGib: z.number({ error: 'Must be a number.' }).positive('Must be above zero.').finite(),
     /** Sustained baseline where the provider publishes one; an "up to" figure is listed in `estimatedFields`. */
     networkGbps: z.number({ error: 'Must be a number.' }).positive('Must be above zero.').finite(),
+    /** "Up to" burst network bandwidth (Gbps), at least `networkGbps`; absent when the source states none. */
+    networkBurstGbps: z.number({ error: 'Must be a number.' }).positive('Must be above zero.').finite().optional(),
+    /**
+     * Sustained throughput ceiling to network block storage (EBS baseline, Azure max uncached disk
+     * throughput), MiB/s. 1 Mbps = 10^6 / 8 / 2^20 MiB/s; 1 MB/s = 10^6 / 2^20 MiB/s.
+     */
+    blockBandwidthMibPerSec: z.number({ error: 'Must be a number.' }).positive('Must be above zero.').finite().optional(),
+    /** Sustained IOPS ceiling to network block storage. */
+    blockIops: z.number({ error: 'Must be a number.' }).int('Must be a whole number.').positive('Must be above zero.').optional(),
+    /** Instance-store disks (local NVMe/SSD), absent when the type has none. Sizes in GiB (1 GB = 10^9 / 2^30 GiB). */
+    localDisk: LocalDiskSchema.optional(),
     /** Linux, shared tenancy, list price. */
     onDemandUsdPerHour: UsdPositiveSchema,
     /** Typical spot price discount versus on-demand: spot = onDemand × (1 − ratio). */
@@ -110,6 +135,9 @@ export const CatalogInstanceTypeSchema = z
         path: ['estimatedFields'],
         message: 'List the estimated fields when estimate is true, and none when it is false.',
       });
+    }
+    if (item.networkBurstGbps !== undefined && item.networkBurstGbps < item.networkGbps) {
+      ctx.addIssue({ code: 'custom', path: ['networkBurstGbps'], message: 'Burst network bandwidth must be at least the baseline.' });
     }
     if (new Set(item.estimatedFields).size !== item.estimatedFields.length) {
       ctx.addIssue({ code: 'custom', path: ['estimatedFields'], message: 'Each estimated field may be listed once.' });
@@ -133,6 +161,17 @@ export const StorageTierSchema = z
     usdPerGibMonth: UsdPositiveSchema,
     /** Minimum billed storage duration; deleting earlier is charged as if kept this long. */
     minStorageDays: z.number().int().min(0),
+    /** Object tiers: price per GiB read back (standard retrieval). */
+    retrievalUsdPerGib: NonNegativeSchema.optional(),
+    /** Block tiers: performance included in the GiB price, then billed per provisioned unit-month. */
+    includedIops: NonNegativeSchema.optional(),
+    usdPerIopsMonth: NonNegativeSchema.optional(),
+    includedMibPerSec: NonNegativeSchema.optional(),
+    usdPerMibPerSecMonth: NonNegativeSchema.optional(),
+    /** Block tiers: per-volume ceilings. */
+    maxIopsPerVolume: PositiveSchema.optional(),
+    maxMibPerSecPerVolume: PositiveSchema.optional(),
+    maxSizeGibPerVolume: PositiveSchema.optional(),
     ...provenanceShape,
   })
   .superRefine(requireNoteForEstimate);
@@ -168,6 +207,10 @@ export const CommitmentDiscountSchema = z
     /** Effective discount versus on-demand over the term: committed = onDemand × (1 − ratio). */
     discountRatio: DiscountRatioSchema,
     appliesTo: NameSchema,
+    /** The families (GCP machine series) the offer can cover; absent = every family of the provider. */
+    appliesToFamilies: z.array(NameSchema).min(1).optional(),
+    /** The regions the offer can cover; absent = every region. */
+    appliesToRegions: z.array(NameSchema).min(1).optional(),
     ...provenanceShape,
   })
   .superRefine(requireNoteForEstimate);

@@ -1,12 +1,5 @@
 /** Paging and search helpers of the list queries. */
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-export type SortDirection = "asc" | "desc";
-
-/** One page of a list. `page` is 1-based; a page past the end has no rows. */
-export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number; pageCount: number };
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/entities/list-query";
 
 /** Clamps paging input from a URL into range. */
 export function normalizePaging(page?: number, pageSize?: number): { page: number; pageSize: number } {

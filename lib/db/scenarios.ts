@@ -5,11 +5,10 @@
  */
 import type { DbClient } from "./client";
 import type { Prisma, WorkloadKind } from "./generated/client";
-import { escapeLike, normalizePaging, type Page, type SortDirection } from "./paging";
+import { type Page, type SortDirection, type ScenarioSort } from "@/lib/entities/list-query";
+import { escapeLike, normalizePaging } from "./paging";
 import { SCENARIO_ORDER, type RowUpdateResult } from "./workloads";
 
-export const SCENARIO_SORTS = ["name", "workloadName", "updatedAt", "createdAt"] as const;
-export type ScenarioSort = (typeof SCENARIO_SORTS)[number];
 
 /** A scenario as a list shows it, with the name of its profile. */
 export type ScenarioSummaryRow = {

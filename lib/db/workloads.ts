@@ -7,10 +7,9 @@
  */
 import type { DbClient } from "./client";
 import type { Prisma, WorkloadKind } from "./generated/client";
-import { escapeLike, normalizePaging, type Page, type SortDirection } from "./paging";
+import { type Page, type SortDirection, type WorkloadSort } from "@/lib/entities/list-query";
+import { escapeLike, normalizePaging } from "./paging";
 
-export const WORKLOAD_SORTS = ["name", "team", "updatedAt", "createdAt", "peakEventsPerSec", "headlineCostUsdPerMonth"] as const;
-export type WorkloadSort = (typeof WORKLOAD_SORTS)[number];
 
 /** The stored plan of a profile's plan of record, as lists need it (figures exact to the cent). */
 export type PlanHeadlineRow = {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ScenarioInputSchema } from "@/lib/entities/scenario";
 import { WorkloadInputSchema, type WorkloadInput } from "@/lib/entities/workload";
 import type { ScenarioSpec } from "@/lib/model/types";
+import { fileSlug } from "./file-slug";
 
 export const WORKLOAD_DOCUMENT_SCHEMA_VERSION = 1;
 
@@ -64,11 +65,5 @@ export function parseWorkloadDocument(text: string): { ok: true; document: Workl
 
 /** A file name for the download: the profile's name in kebab case. */
 export function workloadDocumentFileName(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return `${slug || "workload"}.headroom.json`;
+  return `${fileSlug(name, "workload")}.headroom.json`;
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { MAX_PAGE_SIZE } from "@/lib/db/paging";
-import { WORKLOAD_SORTS } from "@/lib/db/workloads";
+import { MAX_PAGE_SIZE, WORKLOAD_SORTS } from "@/lib/entities/list-query";
 import { isUuid } from "@/lib/entities/ids";
 
 /**

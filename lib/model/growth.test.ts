@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { demandMultipliers, eventsBeyondHorizon, monthIndexOf, monthLabel } from './growth';
+import { demandMultipliers, eventsBeyondHorizon, growthWarnings, monthIndexOf, monthLabel } from './growth';
+import { projectScenario } from './project';
+import { ScenarioSpecSchema } from './schemas';
+import { testCatalog } from './test-catalog';
+import type { WorkloadSpecInput } from './types';
 import { GrowthSchema } from './schemas';
 
 const growth = (input: unknown) => GrowthSchema.parse(input);
@@ -93,5 +97,31 @@ describe('demandMultipliers', () => {
         ),
       );
     });
+  });
+});
+
+describe('input traps (docs/model.md §5.1)', () => {
+  it('a monthly growth of 15 % or more warns with what it compounds to in a year', () => {
+    // 1.15² = 1.3225, ⁴ = 1.74900625, ⁸ = 3.05902…, ¹² = 3.05902 × 1.74901 = 5.35025 → +435 %;
+    // as an annual rate: e^(ln 1.15 ÷ 12) − 1 = e^(0.139762 ÷ 12) − 1 = 0.011715 → 1.17 % a month.
+    expect(growthWarnings(growth({ kind: 'compound', monthlyGrowthRatio: 0.15 }))).toEqual([
+      'Monthly growth of 15 % compounds to 5.35× a year (+435 %); if 15 % is the annual rate, enter 1.17 % a month.',
+    ]);
+    // Linear 0.2: 12 × 20 % = 240 % of month-0 demand a year; 20 % ÷ 12 = 1.67 % a month.
+    expect(growthWarnings(growth({ kind: 'linear', monthlyIncreaseRatio: 0.2 }))).toEqual([
+      'A monthly increase of 20 % adds 240 % of month-0 demand a year; if 20 % is the annual increase, enter 1.67 % a month.',
+    ]);
+    expect(growthWarnings(growth({ kind: 'compound', monthlyGrowthRatio: 0.1499 }))).toEqual([]);
+    const workload: WorkloadSpecInput = { kind: 'streaming', stages: [{ kind: 'broker', name: 'kafka', avgEventsPerSec: 1000 }] };
+    expect(projectScenario(workload, { startMonth: '2026-01', horizonMonths: 2, growth: { kind: 'compound', monthlyGrowthRatio: 0.2 } }, testCatalog).warnings).toEqual([
+      // 1.2¹² = 8.9161 → +792 %; 1.2^(1/12) − 1 = 0.015309 → 1.53 %
+      'Monthly growth of 20 % compounds to 8.92× a year (+792 %); if 20 % is the annual rate, enter 1.53 % a month.',
+    ]);
+  });
+
+  it('a step event dated before the start month is a field error, not applied to month 0', () => {
+    const parsed = ScenarioSpecSchema.safeParse({ startMonth: '2026-03', growth: { kind: 'flat', stepEvents: [{ at: '2026-01', multiplier: 2 }] } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['growth', 'stepEvents', 0, 'at'], message: 'Step event month 2026-01 is before the start month 2026-03.' });
   });
 });

@@ -81,3 +81,44 @@ export function demandMultipliers(growth: GrowthSpec, startMonth: string, horizo
 export function eventsBeyondHorizon(growth: GrowthSpec, startMonth: string, horizonMonths: number): StepEvent[] {
   return growth.stepEvents.filter((event) => eventStartIndex(event, startMonth) >= horizonMonths);
 }
+
+/**
+ * A monthly rate at or above this is more likely an annual rate typed into the monthly field:
+ * 15 % a month compounds to 5.35× a year, far beyond what planners usually mean [assumption: the
+ * threshold the model review asked for, issue 11].
+ */
+export const SUSPICIOUS_MONTHLY_GROWTH_RATIO = 0.15;
+
+const MONTHS_PER_YEAR = 12;
+
+function percent(ratio: number): string {
+  return `${Number((ratio * 100).toPrecision(3))} %`;
+}
+
+/**
+ * Warnings for a growth rate that is probably annual, showing what it compounds to in a year and
+ * the monthly rate that would give that figure per year instead.
+ *
+ *   compound: a year multiplies demand by (1 + g)^12; g as an annual rate ↔ (1 + g)^(1/12) − 1 a month
+ *   linear:   a year adds 12 × r of month-0 demand; r as an annual rate ↔ r ÷ 12 a month
+ *
+ * @example growthWarnings({ kind: 'compound', monthlyGrowthRatio: 0.15, stepEvents: [] })[0] //=> 'Monthly growth of 15 % compounds to 5.35× a year (+435 %); if 15 % is the annual rate, enter 1.17 % a month.'
+ */
+export function growthWarnings(growth: GrowthSpec): string[] {
+  if (growth.kind === 'compound' && growth.monthlyGrowthRatio >= SUSPICIOUS_MONTHLY_GROWTH_RATIO) {
+    const g = growth.monthlyGrowthRatio;
+    const annual = (1 + g) ** MONTHS_PER_YEAR;
+    return [
+      `Monthly growth of ${percent(g)} compounds to ${Number(annual.toPrecision(3))}× a year (+${percent(annual - 1)}); ` +
+        `if ${percent(g)} is the annual rate, enter ${percent((1 + g) ** (1 / MONTHS_PER_YEAR) - 1)} a month.`,
+    ];
+  }
+  if (growth.kind === 'linear' && growth.monthlyIncreaseRatio >= SUSPICIOUS_MONTHLY_GROWTH_RATIO) {
+    const r = growth.monthlyIncreaseRatio;
+    return [
+      `A monthly increase of ${percent(r)} adds ${percent(r * MONTHS_PER_YEAR)} of month-0 demand a year; ` +
+        `if ${percent(r)} is the annual increase, enter ${percent(r / MONTHS_PER_YEAR)} a month.`,
+    ];
+  }
+  return [];
+}

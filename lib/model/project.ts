@@ -3,19 +3,24 @@
  * every month of a scenario's horizon and picks each stage's instance type.
  *
  * Per month: demand multiplier (growth.ts) → each stage's model (stages/*.ts) does its
- * instance-independent work once → every eligible instance type is asked for its node count →
- * the cheapest (or the fixed type) is chosen → the chosen result is explained. Stream stages are
- * planned first so broker stages can give them enough partitions.
+ * instance-independent work once (stream stages first, so broker stages can give them enough
+ * partitions). Per stage, once for the horizon: every eligible instance type is asked for its node
+ * count in every month, and the type with the lowest total cost of ownership over the horizon
+ * (sizing.ts `chooseForHorizon`; or the fixed type) is kept → each month's result is explained on
+ * it. The stage scales out on one type; it does not flip type month to month.
  */
 import { ModelInputError } from './errors';
-import { demandMultipliers, eventsBeyondHorizon, monthLabel } from './growth';
+import { demandMultipliers, eventsBeyondHorizon, growthWarnings, monthLabel } from './growth';
 import { CatalogSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
-import { chooseCheapest, filterCatalog } from './sizing';
+import { nodeGroupUsdPerMonth } from './cost';
+import { chooseForHorizon, filterCatalog, type HorizonMonth } from './sizing';
+import { brokerDiskPolicy, brokerDiskUsdPerMonth } from './storage';
 import { batchStageModel } from './stages/batch';
 import { brokerStageModel } from './stages/broker';
 import type { MonthInputs, StageCount, StagePlan } from './stages/plan';
 import { streamStageModel } from './stages/stream';
 import type {
+  BrokerDisk,
   CatalogInstanceType,
   InfeasibleStageMonth,
   InstanceChoice,
@@ -26,6 +31,8 @@ import type {
   SloOverride,
   StageMonth,
   StageSpec,
+  StoragePolicy,
+  StorageTierPrice,
   WorkloadSpecInput,
 } from './types';
 
@@ -62,7 +69,7 @@ export function applyOverrides(stages: readonly StageSpec[], scenario: ScenarioS
 /** The stage model for a stage's kind, tagged so stream stages can be planned first. */
 function stageModel(
   stage: StageSpec,
-  zones: number,
+  { zones, storage }: SizingContext,
 ): {
   kind: StageSpec['kind'];
   planMonth: (inputs: MonthInputs) => StagePlan | InfeasibleStageMonth;
@@ -74,7 +81,7 @@ function stageModel(
     case 'batch':
       return { kind: stage.kind, ...batchStageModel(stage, zones) };
     case 'broker':
-      return { kind: stage.kind, ...brokerStageModel(stage, zones) };
+      return { kind: stage.kind, ...brokerStageModel(stage, zones, brokerDiskPolicy(stage, storage)) };
   }
 }
 
@@ -96,10 +103,19 @@ function planMonthStages<P extends StageCount>(
   return models.map((model, index) => streamPlans[index] ?? plan(model, { demandMultiplier, consumerParallelism }));
 }
 
+/** What every stage model of a projection shares: the zones, and the storage policy brokers'
+ * disks follow (compression, local retention). */
+export interface SizingContext {
+  zones: number;
+  storage: StoragePolicy;
+}
+
 /** Node count and running hours of one stage in one month; NaN nodes when it cannot be sized. */
 export interface StageNodeCount {
   nodes: number;
   activeHoursPerDay: number;
+  /** Broker stages: one node's disk (what storage pricing bills per broker). */
+  disk?: BrokerDisk | undefined;
 }
 
 /**
@@ -108,23 +124,25 @@ export interface StageNodeCount {
  * same stage models as `projectScenario`, so a sample's count equals the projection's count for
  * the same inputs and instance (tested).
  * @param stages - parsed stages, overrides applied
- * @param zones - zones the scenario spans
+ * @param context - the scenario's zones and storage policy
  * @param multipliers - demand multiplier per month
  * @param instanceAt - the instance of a stage in a month, or undefined when it had none
  * @returns [month][stage] node counts
  */
 export function sizeOnInstances(
   stages: readonly StageSpec[],
-  zones: number,
+  context: SizingContext,
   multipliers: readonly number[],
   instanceAt: (monthIndex: number, stageIndex: number) => CatalogInstanceType | undefined,
 ): StageNodeCount[][] {
-  const models = stages.map((stage) => stageModel(stage, zones));
+  const models = stages.map((stage) => stageModel(stage, context));
   return multipliers.map((demandMultiplier, monthIndex) =>
     planMonthStages(models, demandMultiplier, (model, inputs) => model.countMonth(inputs)).map((plan, stageIndex) => {
       const instance = instanceAt(monthIndex, stageIndex);
-      const nodes = 'nodesOn' in plan && instance !== undefined ? plan.nodesOn(instance) : NaN;
-      return { nodes: typeof nodes === 'number' ? nodes : NaN, activeHoursPerDay: 'nodesOn' in plan ? plan.activeHoursPerDay : 0 };
+      if (!('nodesOn' in plan) || instance === undefined) return { nodes: NaN, activeHoursPerDay: 0 };
+      const nodes = plan.nodesOn(instance);
+      if (typeof nodes === 'string') return { nodes: NaN, activeHoursPerDay: plan.activeHoursPerDay };
+      return { nodes, activeHoursPerDay: plan.activeHoursPerDay, disk: plan.diskOn?.(instance, nodes) };
     }),
   );
 }
@@ -156,21 +174,57 @@ function candidatesFor<T extends CatalogInstanceType>(
       };
 }
 
-function sizeStage<T extends CatalogInstanceType>(
-  stage: StageSpec,
-  plan: StagePlan | InfeasibleStageMonth,
+/** Optional prices the horizon choice adds to compute: a broker's provisioned disk per node. */
+export interface ProjectionOptions {
+  /** The block-storage tier broker volumes are billed at (storage.ts `brokerDiskUsdPerMonth`). */
+  blockStorage?: StorageTierPrice | undefined;
+}
+
+type StageChoice<T extends CatalogInstanceType> = { kind: 'chosen'; instance: T } | InfeasibleReason;
+
+/**
+ * The stage's instance for the whole horizon (`chooseForHorizon`): TCO = Σ months of nodes × the
+ * on-demand price × hours run + each broker's provisioned disk.
+ */
+function chooseStageInstance<T extends CatalogInstanceType>(
+  plans: readonly (StagePlan | InfeasibleStageMonth)[],
   candidates: { kind: 'candidates'; instances: readonly T[] } | InfeasibleReason,
-): StageMonth<T> {
+  options: ProjectionOptions,
+): StageChoice<T> {
+  if (candidates.kind === 'infeasible') return candidates;
+  const { blockStorage } = options;
+  const months = plans.map((plan): HorizonMonth<T> | null =>
+    'kind' in plan
+      ? null
+      : {
+          nodesOn: (instance) => plan.nodesOn(instance),
+          usdOn: (instance, nodes) =>
+            nodeGroupUsdPerMonth(nodes, instance.onDemandUsdPerHour, plan.activeHoursPerDay) +
+            (blockStorage === undefined || plan.diskOn === undefined ? 0 : nodes * brokerDiskUsdPerMonth(plan.diskOn(instance, nodes), blockStorage)),
+        },
+  );
+  const choice = chooseForHorizon(candidates.instances, months);
+  if ('misfits' in choice) {
+    return {
+      kind: 'infeasible',
+      bindingConstraint: 'instance-fit',
+      reason: `None of the ${choice.misfits.length} eligible instance types can host this stage; for example, ${choice.misfits[0]}.`,
+    };
+  }
+  return { kind: 'chosen', instance: choice.instance };
+}
+
+function sizeStage<T extends CatalogInstanceType>(stage: StageSpec, plan: StagePlan | InfeasibleStageMonth, choice: StageChoice<T>): StageMonth<T> {
   const identity = { stageName: stage.name, stageKind: stage.kind };
   if ('kind' in plan) return plan;
-  if (candidates.kind === 'infeasible') return { ...candidates, ...identity };
-  const choice = chooseCheapest(candidates.instances, (instance) => plan.nodesOn(instance));
-  if ('misfits' in choice) {
+  if (choice.kind === 'infeasible') return { ...choice, ...identity };
+  const nodes = plan.nodesOn(choice.instance);
+  if (typeof nodes === 'string') {
     return {
       kind: 'infeasible',
       ...identity,
       bindingConstraint: 'instance-fit',
-      reason: `None of the ${choice.misfits.length} eligible instance types can host this stage; for example, ${choice.misfits[0]}.`,
+      reason: `${choice.instance.name}, the type chosen for the horizon, cannot host this stage this month: ${nodes}.`,
     };
   }
   return plan.describe(choice.instance);
@@ -188,6 +242,7 @@ function sizeStage<T extends CatalogInstanceType>(
  * @param workload - the pipeline (WorkloadSpecSchema input)
  * @param scenario - growth, horizon, instance choice and overrides (ScenarioSpecSchema input)
  * @param catalog - instance types to choose from (e.g. lib/catalog, or `testCatalog`)
+ * @param options - the block-storage price, so the horizon choice counts brokers' disks
  * @returns the month-by-month projection
  * @throws ModelInputError when the workload, scenario or catalog fails its schema
  * @example projectScenario(exampleWorkloads[2].spec, exampleWorkloads[2].scenarios[0].spec, testCatalog).months[0].stages[0].nodes //=> 8 (fraud scorer, p99.9-bound)
@@ -196,6 +251,7 @@ export function projectScenario<T extends CatalogInstanceType>(
   workload: WorkloadSpecInput,
   scenario: ScenarioSpecInput,
   catalog: readonly T[],
+  options: ProjectionOptions = {},
 ): Projection<T> {
   const parsedWorkload = WorkloadSpecSchema.safeParse(workload);
   if (!parsedWorkload.success) throw ModelInputError.fromZod('workload', parsedWorkload.error);
@@ -210,27 +266,35 @@ export function projectScenario<T extends CatalogInstanceType>(
   for (const event of eventsBeyondHorizon(spec.growth, spec.startMonth, spec.horizonMonths)) {
     warnings.push(`Step event${event.label ? ` "${event.label}"` : ''} at ${event.at} starts after the ${spec.horizonMonths}-month horizon and has no effect.`);
   }
+  warnings.push(...growthWarnings(spec.growth));
   const eligible = filterCatalog(catalog, spec.catalogFilter);
   const entries = stages.map((stage) => ({
     stage,
     candidates: candidatesFor(spec.stageInstances[stage.name] ?? spec.instance, eligible, catalog.length),
   }));
-  const models = stages.map((stage) => stageModel(stage, spec.zones));
+  const models = stages.map((stage) => stageModel(stage, { zones: spec.zones, storage: spec.storage }));
 
-  const months = demandMultipliers(spec.growth, spec.startMonth, spec.horizonMonths).map(
-    (demandMultiplier, monthIndex): MonthProjection<T> => {
-      const plans = planMonthStages(models, demandMultiplier, (model, inputs) => model.planMonth(inputs));
-      return {
-        monthIndex,
-        month: monthLabel(spec.startMonth, monthIndex),
-        demandMultiplier,
-        stages: entries.map((entry, index) => {
-          const plan = plans[index];
-          if (plan === undefined) throw new Error('one plan per stage');
-          return sizeStage(entry.stage, plan, entry.candidates);
-        }),
-      };
-    },
+  const multipliers = demandMultipliers(spec.growth, spec.startMonth, spec.horizonMonths);
+  const plans = multipliers.map((demandMultiplier) => planMonthStages(models, demandMultiplier, (model, inputs) => model.planMonth(inputs)));
+  const planAt = (monthIndex: number, stageIndex: number) => {
+    const plan = plans[monthIndex]?.[stageIndex];
+    if (plan === undefined) throw new Error('one plan per stage and month');
+    return plan;
+  };
+  const choices = entries.map((entry, stageIndex) =>
+    chooseStageInstance(plans.map((_, monthIndex) => planAt(monthIndex, stageIndex)), entry.candidates, options),
+  );
+  const months = multipliers.map(
+    (demandMultiplier, monthIndex): MonthProjection<T> => ({
+      monthIndex,
+      month: monthLabel(spec.startMonth, monthIndex),
+      demandMultiplier,
+      stages: entries.map((entry, stageIndex) => {
+        const choice = choices[stageIndex];
+        if (choice === undefined) throw new Error('one choice per stage');
+        return sizeStage(entry.stage, planAt(monthIndex, stageIndex), choice);
+      }),
+    }),
   );
 
   return {

@@ -163,7 +163,9 @@ const stageName = textField('Stage name', 64);
  * - maxPartitionReplicasPerBroker 4,000 (Confluent's ZooKeeper-era guidance).
  * - diskFillTargetRatio 0.6 (60–70 % fill is the common target; SCM uses 40 %).
  * - maxNetworkUtilizationRatio 0.7 ≈ 1 ÷ 1.4, SCM's 40 % network headroom for node recovery.
- * - cpuMsPerMib 40: within SCM's 20–75 ms of CPU per MiB moved.
+ * - CPU per MiB: 30 ms per MiB written by producers (`cpuMsPerMibWritten`), 40 ms per MiB read by
+ *   consumers and follower fetches (`cpuMsPerMib`) — the figures of issue 11's practitioner review of
+ *   SCM's Kafka model (inside SCM's 20–75 ms range); replication is counted once, as a read.
  * - hotRetentionMinutes 10: SCM's page-cache window (PT10M).
  * - brokerHeapGib 6: Confluent's production JVM heap recommendation.
  * - minBrokerVcpu 2 / minBrokerMemoryGib 12: SCM's hard floors for Kafka nodes.
@@ -183,7 +185,8 @@ export const BrokerStageSchema = z
     diskFillTargetRatio: ratio('Disk fill target ratio').default(0.6),
     maxNetworkUtilizationRatio: ratio('Max network utilization ratio').default(0.7),
     maxUtilizationRatio: ratio('Max CPU utilization ratio').default(0.7),
-    cpuMsPerMib: positive('CPU per MiB (ms)', 10_000).default(40),
+    cpuMsPerMib: positive('CPU per MiB read (ms)', 10_000).default(40),
+    cpuMsPerMibWritten: positive('CPU per MiB written (ms)', 10_000).default(30),
     hotRetentionMinutes: nonNegative('Hot (page-cache) retention (minutes)', 24 * 60).default(10),
     brokerHeapGib: nonNegative('Broker heap (GiB)', 1024).default(6),
     minBrokerVcpu: positive('Minimum broker vCPU', 1024).default(2),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocatableResources, bindingRequirement, chooseCheapest, filterCatalog, nodesForDemand, packWorkers, type HaPolicy } from './sizing';
+import { allocatableResources, bindingRequirement, chooseForHorizon, filterCatalog, nodesForDemand, packWorkers, type HaPolicy } from './sizing';
 import { testCatalog } from './test-catalog';
 import type { CatalogInstanceType } from './types';
 
@@ -81,17 +81,21 @@ describe('instance choice', () => {
     expect(filterCatalog(testCatalog, {})).toHaveLength(testCatalog.length);
   });
 
-  it('picks the lowest node-group price, then fewer nodes, then the smaller id', () => {
+  it('keeps one type for the horizon: fewest misfit months, then lowest TCO, then fewer node-months, then the smaller id', () => {
     const a = instance({ id: 'b', onDemandUsdPerHour: 1 });
     const b = instance({ id: 'a', onDemandUsdPerHour: 2 });
     const c = instance({ id: 'c', onDemandUsdPerHour: 0.5 });
-    const nodes = new Map<CatalogInstanceType, number | string>([
-      [a, 4],
-      [b, 2],
-      [c, 'too small'],
-    ]);
-    expect(chooseCheapest([a, b, c], (entry) => nodes.get(entry) ?? 'unknown')).toEqual({ instance: b, nodes: 2 });
-    expect(chooseCheapest([a, instance({ id: 'a', onDemandUsdPerHour: 1 })], () => 3)).toMatchObject({ instance: { id: 'a' } });
-    expect(chooseCheapest([c], () => 'too small')).toEqual({ misfits: ['too small'] });
+    // Month 0: a 4 nodes, b 2, c too small; month 1: a 6, b 2, c 1. USD = nodes × price (one unit per node-hour).
+    const counts = [new Map<CatalogInstanceType, number | string>([[a, 4], [b, 2], [c, 'too small']]), new Map<CatalogInstanceType, number | string>([[a, 6], [b, 2], [c, 1]])];
+    const months = counts.map((count) => ({ nodesOn: (entry: CatalogInstanceType) => count.get(entry) ?? 'unknown', usdOn: (entry: CatalogInstanceType, nodes: number) => nodes * entry.onDemandUsdPerHour }));
+    // a: 4 + 6 = 10 USD, b: 4 + 4 = 8 USD → b (c misfits month 0, so it loses although month 1 costs 0.5)
+    expect(chooseForHorizon([a, b, c], months)).toEqual({ instance: b, misfitMonths: 0 });
+    // Equal TCO: fewer node-months wins (b2 at 2 USD: 2 + 2 nodes = 8 USD vs a at 1 USD: 4 + 4 nodes = 8 USD)
+    const even = [0, 1].map(() => ({ nodesOn: (entry: CatalogInstanceType) => (entry === a ? 4 : 2), usdOn: (entry: CatalogInstanceType, nodes: number) => nodes * entry.onDemandUsdPerHour }));
+    expect(chooseForHorizon([a, b], even)).toMatchObject({ instance: b });
+    expect(chooseForHorizon([a, instance({ id: 'a', onDemandUsdPerHour: 1 })], [{ nodesOn: () => 3, usdOn: (_, nodes) => nodes }])).toMatchObject({ instance: { id: 'a' } });
+    // Nothing fits any month: every candidate's first reason; only c fits some month → c, with one misfit month.
+    expect(chooseForHorizon([c], [{ nodesOn: () => 'too small', usdOn: () => 0 }])).toEqual({ misfits: ['too small'] });
+    expect(chooseForHorizon([a, c], [{ nodesOn: (entry) => (entry === c ? 1 : 'too small'), usdOn: () => 0 }, { nodesOn: () => 'too small', usdOn: () => 0 }])).toEqual({ instance: c, misfitMonths: 1 });
   });
 });

@@ -216,33 +216,66 @@ export function filterCatalog<T extends CatalogInstanceType>(catalog: readonly T
   );
 }
 
+/** One month of a stage, as the horizon choice sees it. */
+export interface HorizonMonth<T extends CatalogInstanceType> {
+  /** Node count on `instance`, or a sentence saying why the stage cannot run there. */
+  nodesOn(instance: T): number | string;
+  /** What `nodes` nodes of `instance` cost this month (compute for the hours run, plus anything
+   * billed per node, such as a broker's provisioned disk). */
+  usdOn(instance: T, nodes: number): number;
+}
+
 /**
- * The candidate with the lowest node-group price (nodes × on-demand USD/hour); ties go to fewer
- * nodes, then to the smaller id, so the choice is deterministic. `nodesOn` returns the node count
- * on an instance or a string saying why the stage cannot run there.
+ * The instance type a stage keeps for the whole horizon: the one that fits the most months, then
+ * has the lowest total cost of ownership over the horizon (Σ months of compute + per-node costs),
+ * then the fewest node-months, then the smaller id. A stage then scales out on that type as
+ * demand grows; it never flips type month to month (each flip of a broker type would be a
+ * migration of its data). Months whose plan is already infeasible (null) do not count.
+ * Source of the rule: SCM `capacity_planner.py` ranks whole plans by total annual cost; a type
+ * change is an explicit migration, not a monthly re-pick.
+ *
+ * @returns the chosen instance and the months it cannot host, or every candidate's first misfit
+ *   when none fits any month
+ * @example two months, a: 4 then 4 nodes at 1 USD, b: 2 then 6 nodes at 1 USD → a (8 node-months each; a wins on id)
  */
-export function chooseCheapest<T extends CatalogInstanceType>(
+export function chooseForHorizon<T extends CatalogInstanceType>(
   candidates: readonly T[],
-  nodesOn: (instance: T) => number | string,
-): { instance: T; nodes: number } | { misfits: string[] } {
-  let best: { instance: T; nodes: number; usdPerHour: number } | undefined;
+  months: readonly (HorizonMonth<T> | null)[],
+): { instance: T; misfitMonths: number } | { misfits: string[] } {
+  let best: { instance: T; misfitMonths: number; usd: number; nodeMonths: number } | undefined;
   const misfits: string[] = [];
+  const sized = months.filter((month): month is HorizonMonth<T> => month !== null);
   for (const instance of candidates) {
-    const nodes = nodesOn(instance);
-    if (typeof nodes === 'string') {
-      misfits.push(nodes);
-      continue;
+    let misfitMonths = 0;
+    let usd = 0;
+    let nodeMonths = 0;
+    let firstMisfit: string | undefined;
+    for (const month of sized) {
+      const nodes = month.nodesOn(instance);
+      if (typeof nodes === 'string') {
+        misfitMonths += 1;
+        firstMisfit ??= nodes;
+        continue;
+      }
+      usd += month.usdOn(instance, nodes);
+      nodeMonths += nodes;
     }
-    const usdPerHour = nodes * instance.onDemandUsdPerHour;
-    if (
-      best === undefined ||
-      usdPerHour < best.usdPerHour ||
-      (usdPerHour === best.usdPerHour && (nodes < best.nodes || (nodes === best.nodes && instance.id < best.instance.id)))
-    ) {
-      best = { instance, nodes, usdPerHour };
-    }
+    if (firstMisfit !== undefined) misfits.push(firstMisfit);
+    if (sized.length > 0 && misfitMonths === sized.length) continue;
+    const candidate = { instance, misfitMonths, usd, nodeMonths };
+    if (best === undefined || isBetterForHorizon(candidate, best)) best = candidate;
   }
-  return best === undefined ? { misfits } : { instance: best.instance, nodes: best.nodes };
+  return best === undefined ? { misfits } : { instance: best.instance, misfitMonths: best.misfitMonths };
+}
+
+function isBetterForHorizon(
+  a: { instance: CatalogInstanceType; misfitMonths: number; usd: number; nodeMonths: number },
+  b: { instance: CatalogInstanceType; misfitMonths: number; usd: number; nodeMonths: number },
+): boolean {
+  if (a.misfitMonths !== b.misfitMonths) return a.misfitMonths < b.misfitMonths;
+  if (a.usd !== b.usd) return a.usd < b.usd;
+  if (a.nodeMonths !== b.nodeMonths) return a.nodeMonths < b.nodeMonths;
+  return a.instance.id < b.instance.id;
 }
 
 // ---------------------------------------------------------------------------------------------

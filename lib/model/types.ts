@@ -71,6 +71,20 @@ export interface CatalogInstanceType {
   /** Sustained (baseline) network bandwidth, not the burst figure. */
   networkGbps: number;
   onDemandUsdPerHour: number;
+  /** Instance-store disks (local NVMe/SSD); absent when the type has none. Brokers use them
+   * instead of network volumes. */
+  localDisk?: { count: number; sizeGib: number; nvme: boolean } | undefined;
+}
+
+/**
+ * The disk one broker writes to: a network volume of `sizeGib` (billed as provisioned), or the
+ * instance's own local storage (paid inside the instance price). `writeMibPerSec` is the peak this
+ * broker writes (its share of ingress × RF, compressed).
+ */
+export interface BrokerDisk {
+  kind: 'volume' | 'local';
+  sizeGib: number;
+  writeMibPerSec: number;
 }
 
 /** An example workload with its scenarios, as seeded into the demo database. */
@@ -247,7 +261,9 @@ export interface BrokerStageMonth<T extends CatalogInstanceType = CatalogInstanc
   demand: {
     avgEventsPerSec: number;
     peakEventsPerSec: number;
+    /** As produced (uncompressed); the figures below are what brokers store and move, ÷ compression. */
     peakIngressMibPerSec: number;
+    compressionRatio: number;
     networkInMibPerSec: number;
     networkOutMibPerSec: number;
     retainedGib: number;
@@ -256,6 +272,8 @@ export interface BrokerStageMonth<T extends CatalogInstanceType = CatalogInstanc
   };
   partitions: number;
   partitionReplicas: number;
+  /** One broker's disk: a network volume (billed as provisioned) or the instance's local storage. */
+  disk: BrokerDisk;
   latency: null;
 }
 

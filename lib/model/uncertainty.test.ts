@@ -41,7 +41,7 @@ const instanceAt = (m: number, s: number) => {
 function simulate(spec: unknown) {
   const plan = prepareUncertainty(stages, scenario.growth, UncertaintySchema.parse(spec));
   const nodes: number[][] = [];
-  runMonteCarlo({ stages, growth: scenario.growth, startMonth: scenario.startMonth, horizonMonths: 12, zones: scenario.zones, plan, instanceAt }, (sample) => {
+  runMonteCarlo({ stages, growth: scenario.growth, startMonth: scenario.startMonth, horizonMonths: 12, context: { zones: scenario.zones, storage: scenario.storage }, plan, instanceAt }, (sample) => {
     nodes.push(sample.counts.map((month) => month.reduce((sum, stage) => sum + stage.nodes, 0)));
   });
   return nodes;
@@ -53,6 +53,22 @@ describe('Monte Carlo', () => {
   it('same seed, same samples; another seed, other samples', () => {
     expect(simulate(ranged)).toEqual(simulate(ranged));
     expect(simulate({ ...ranged, seed: 43 })).not.toEqual(simulate(ranged));
+  });
+
+  it('one traffic draw per sample feeds every stage carrying the same events', () => {
+    const traffic = { low: 30_000, likely: 40_000, high: 60_000 };
+    const spec = UncertaintySchema.parse({ samples: 50, seed: 7, stages: { 'kafka-clickstream': { avgEventsPerSec: traffic }, 'flink-sessionize': { avgEventsPerSec: traffic, cpuMsPerEvent: { low: 0.3, likely: 0.35, high: 0.5 } } } });
+    const plan = prepareUncertainty(stages, scenario.growth, spec);
+    const pairs: [number, number][] = [];
+    runMonteCarlo({ stages, growth: scenario.growth, startMonth: scenario.startMonth, horizonMonths: 1, context: { zones: scenario.zones, storage: scenario.storage }, plan, instanceAt }, (sample) => {
+      const [kafka, flink] = sample.stages;
+      if (kafka?.kind !== 'broker' || flink?.kind !== 'stream') throw new Error('clickstream stages');
+      pairs.push([kafka.avgEventsPerSec, flink.avgEventsPerSec]);
+    });
+    // Same range, same quantile → the same value in both stages, sample by sample (independent
+    // draws would agree with probability 0), and the values still spread over the range.
+    expect(pairs.every(([kafka, flink]) => kafka === flink)).toBe(true);
+    expect(new Set(pairs.map(([kafka]) => kafka)).size).toBe(50);
   });
 
   it('point inputs give zero-width bands equal to the projection', () => {
@@ -116,7 +132,7 @@ describe('properties', () => {
         const full = projectScenario(example.spec, parsed, testCatalog);
         const lean = sizeOnInstances(
           applyOverrides(example.spec.stages.map((stage) => StageSchema.parse(stage)), parsed, []),
-          parsed.zones,
+          { zones: parsed.zones, storage: parsed.storage },
           full.months.map((month) => month.demandMultiplier),
           (m, s) => {
             const stage = full.months[m]?.stages[s];

@@ -92,6 +92,7 @@ export async function ensureBundledCatalogVersion(db: DbClient): Promise<boolean
         { version: bundled.version, currency: bundled.currency, origin: "bundled", note: "Bundled with the app (lib/catalog/data).", createdBy: SYSTEM_ACTOR },
         catalogItemRows(bundled),
       ),
+      { timeout: CATALOG_WRITE_TIMEOUT_MS },
     );
     return true;
   } catch (error) {
@@ -198,6 +199,19 @@ export async function listActiveOverrides(db: DbClient, options: { atRevision?: 
     .sort((a, b) => b.revision - a.revision);
 }
 
+/**
+ * A catalog version is thousands of rows written in one transaction (all or nothing): allow it a
+ * minute rather than Prisma's 5 s default, which a loaded 2-core machine can exceed.
+ */
+const CATALOG_WRITE_TIMEOUT_MS = 60_000;
+
+/**
+ * Priced catalogs already built, per parsed list catalog (the parsed-catalog cache's objects) and
+ * override revision. Both are immutable — versions are never rewritten and overrides are an
+ * append-only log — so a priced version is built once, not on every page that needs it.
+ */
+const pricedCatalogs = new WeakMap<Catalog, Map<number, PricedCatalog>>();
+
 /** The current priced version, `<current catalog version>+o<latest override revision>`. */
 export async function currentPricedVersion(db: DbClient): Promise<string> {
   const [catalogVersion, overrideRevision] = await Promise.all([currentCatalogVersion(db), latestOverrideRevision(db)]);
@@ -220,8 +234,14 @@ export async function getPricedCatalog(db: DbClient, options: { version?: string
   await ensureBundledCatalogVersion(db);
   const list = await loadCatalogVersion(db, parsed.catalogVersion);
   if (!list) return null;
+  const byRevision = pricedCatalogs.get(list) ?? new Map<number, PricedCatalog>();
+  pricedCatalogs.set(list, byRevision);
+  const cached = byRevision.get(parsed.overrideRevision);
+  if (cached) return cached;
   const { catalog, applied } = applyCatalogOverrides(list, await listActiveOverrides(db, { atRevision: parsed.overrideRevision }));
-  return { version, catalog, overrides: applied };
+  const priced = { version, catalog, overrides: applied };
+  byRevision.set(parsed.overrideRevision, priced);
+  return priced;
 }
 
 /**
@@ -360,6 +380,7 @@ export async function importCatalogCsv(db: DbClient, input: { csv: string; fileN
   try {
     await transact(db, (tx) =>
       insertCatalogVersion(tx, { version, currency: catalog.currency, origin: "csvImport", note: input.fileName, createdBy: input.actor }, catalogItemRows(catalog)),
+      { timeout: CATALOG_WRITE_TIMEOUT_MS },
     );
   } catch (error) {
     if (isUniqueViolation(error)) return { kind: "conflict" };

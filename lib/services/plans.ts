@@ -15,7 +15,7 @@ import "server-only";
 import type { PricedCatalog } from "@/lib/catalog/overrides";
 import { transact, type DbClient } from "@/lib/db/client";
 import type { PlanBandsStatus, Prisma } from "@/lib/db/generated/client";
-import { getPlanHead, getPlanJson, getPlanRow, getPlanRows, storePlan, type PlanHead, type PlanHeadlineColumns, type PlanKey, type PlanRow } from "@/lib/db/plans";
+import { getBandsStatus, getPlanHead, getPlanJson, getPlanRow, getPlanRows, storePlan, type PlanHead, type PlanHeadlineColumns, type PlanKey, type PlanRow } from "@/lib/db/plans";
 import { listScenarioIdsPricedOtherThan } from "@/lib/db/scenarios";
 import { MODEL_VERSION } from "@/lib/model/version";
 import { hasRanges, type ComputedPlan, type PlanInputs } from "@/lib/planning/compute-plan";
@@ -26,6 +26,11 @@ import { currentPricedVersion, getPricedCatalog } from "./catalog";
 import { getScenario, getScenarios, recordScenarioPricing, type ScenarioDetail } from "./scenarios";
 
 export type { PlanKey } from "@/lib/db/plans";
+
+/** The stored plan's key and the state of its Monte Carlo bands, for pages polling while bands run; null without a stored plan. */
+export function getPlanStatus(db: DbClient, scenarioId: string) {
+  return getBandsStatus(db, scenarioId);
+}
 
 /** A stored plan as pages and the API read it. */
 export type PlanView = {

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { transact, type DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { Page } from "@/lib/db/paging";
+import type { Page } from "@/lib/entities/list-query";
 import {
   getScenarioRow,
   getScenarioRows,
@@ -28,7 +28,8 @@ import type { ScenarioSpec, ScenarioSpecInput, WorkloadSpec } from "@/lib/model/
 import { parseStoredScenarioSpec, parseStoredWorkloadSpec } from "./stored-specs";
 import { requireName } from "./workloads";
 
-export { SCENARIO_SORTS, type ListScenariosOptions, type ScenarioSort } from "@/lib/db/scenarios";
+export type { ListScenariosOptions } from "@/lib/db/scenarios";
+export { SCENARIO_SORTS, type ScenarioSort } from "@/lib/entities/list-query";
 
 export type ScenarioSummary = ScenarioSummaryRow;
 

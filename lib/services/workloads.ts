@@ -8,7 +8,7 @@ import "server-only";
  */
 import { transact, type DbClient } from "@/lib/db/client";
 import type { Prisma, WorkloadKind } from "@/lib/db/generated/client";
-import type { Page } from "@/lib/db/paging";
+import type { Page } from "@/lib/entities/list-query";
 import {
   getWorkloadRow,
   insertWorkload,
@@ -32,7 +32,8 @@ import { MODEL_VERSION } from "@/lib/model/version";
 
 import { parseStoredScenarioSpec, parseStoredWorkloadSpec } from "./stored-specs";
 
-export { WORKLOAD_SORTS, type ListWorkloadsOptions, type WorkloadSort } from "@/lib/db/workloads";
+export type { ListWorkloadsOptions } from "@/lib/db/workloads";
+export { WORKLOAD_SORTS, type WorkloadSort } from "@/lib/entities/list-query";
 
 /**
  * The list's headline: month 0's total of every cost component of the plan of record, from its

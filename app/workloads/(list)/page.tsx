@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { ActionButton } from "@/components/workloads/action-button";
-import { Pagination } from "@/components/workloads/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { listHref, WorkloadTable } from "@/components/workloads/workload-table";
 import { restoreWorkloadAction } from "@/lib/actions/workloads";
 import { listWorkloads } from "@/lib/services/workloads";
@@ -88,6 +88,7 @@ export default async function WorkloadsPage({ searchParams }: PageProps<"/worklo
           <WorkloadTable rows={result.data.rows} params={params} />
           <div className="px-3 pb-3">
             <Pagination
+              noun={["profile", "profiles"]}
               page={result.data.page}
               pageCount={result.data.pageCount}
               total={result.data.total}

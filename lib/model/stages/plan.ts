@@ -5,7 +5,7 @@
  * returns a plan. The projection asks the plan for the node count on every candidate instance
  * (cheap), picks one, and asks for the full explained result only for that instance.
  */
-import type { CatalogInstanceType, InfeasibleStageMonth, StageMonth } from '../types';
+import type { BrokerDisk, CatalogInstanceType, InfeasibleStageMonth, StageMonth } from '../types';
 
 /** What a stage model needs to plan one month. */
 export interface MonthInputs {
@@ -25,6 +25,9 @@ export interface StageCount {
   activeHoursPerDay: number;
   /** Node count on `instance`, or a sentence saying why the stage cannot run on it. */
   nodesOn(instance: CatalogInstanceType): number | string;
+  /** Broker stages: one node's disk when `nodes` nodes run on `instance` (what each node adds to
+   * the bill beyond its instance price). Absent for stages without disks of their own. */
+  diskOn?(instance: CatalogInstanceType, nodes: number): BrokerDisk;
 }
 
 export interface StagePlan extends StageCount {

@@ -9,6 +9,7 @@ import { ProjectionSkeleton } from "@/components/scenarios/projection-skeleton";
 import { ProjectionView } from "@/components/scenarios/projection-view";
 import { RepricingNotice } from "@/components/scenarios/repricing-notice";
 import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
+import { ScenarioTfvars } from "@/components/tfvars/scenario-tfvars";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +20,7 @@ import { cloneScenarioAction, deleteScenarioAction, setPlanOfRecordAction } from
 import { changesForRegion, diffCatalogs } from "@/lib/catalog/diff";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { firstValues } from "@/lib/forms/list-params";
-import { getPricedCatalog } from "@/lib/services/catalog";
+import { currentPricedVersion, getPricedCatalog } from "@/lib/services/catalog";
 import { loadPageData } from "@/lib/services/page-data";
 import { getScenarioPlan, type PlanView } from "@/lib/services/plans";
 import { getScenario, type ScenarioDetail } from "@/lib/services/scenarios";
@@ -49,7 +50,7 @@ async function ScenarioProjection({ scenario, view }: { scenario: ScenarioDetail
   const result = await loadPageData(async (db) => {
     const plan = await getScenarioPlan(db, scenario);
     if (!plan) return null;
-    const current = (await getPricedCatalog(db)).version;
+    const current = await currentPricedVersion(db);
     const changes = await priceChangesSince(plan, plan.key.pricedCatalogVersion, current, getPricedCatalog, db);
     return { plan, current, changes };
   });
@@ -62,6 +63,7 @@ async function ScenarioProjection({ scenario, view }: { scenario: ScenarioDetail
       {changes.length > 0 ? <RepricingNotice scenarioId={scenario.id} pricedWith={plan.key.pricedCatalogVersion} current={current} changes={changes} /> : null}
       <BandsProgress scenarioId={scenario.id} status={plan.bandsStatus} error={plan.bandsError} samples={scenario.spec.uncertainty?.samples ?? null} />
       <ProjectionView cost={plan.computed} bandsStatus={plan.bandsStatus} basePath={retryHref} view={view} />
+      <ScenarioTfvars scenario={scenario} computed={plan.computed} />
     </>
   );
 }
@@ -89,6 +91,7 @@ export default async function ScenarioPage({ params, searchParams }: PageProps<"
             <Button asChild size="sm">
               <Link href={`/workloads/${id}/scenarios/${scenarioId}/edit`}>Edit scenario</Link>
             </Button>
+            <Button asChild size="sm" variant="outline"><Link href={`/compare?scenarios=${scenarioId}`}>Compare with…</Link></Button>
             <ActionButton action={cloneScenarioAction.bind(null, scenarioId)}>Clone</ActionButton>
             {scenario.ofRecord ? null : (
               <ActionButton action={setPlanOfRecordAction.bind(null, scenarioId)} variant="ghost">

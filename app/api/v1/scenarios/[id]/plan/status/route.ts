@@ -1,6 +1,6 @@
-import { getBandsStatus } from "@/lib/db/plans";
 import { isUuid } from "@/lib/entities/ids";
 import { loadPageData } from "@/lib/services/page-data";
+import { getPlanStatus } from "@/lib/services/plans";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: RouteContext<"/api/v1/scenarios/[id]/plan/status">): Promise<Response> {
   const { id } = await params;
   if (!isUuid(id)) return Response.json({ error: `No scenario with id ${id}.` }, { status: 404 });
-  const result = await loadPageData((db) => getBandsStatus(db, id));
+  const result = await loadPageData((db) => getPlanStatus(db, id));
   if (!result.ok) return Response.json({ error: result.message }, { status: 503 });
   if (!result.data) return Response.json({ error: `No stored plan for scenario ${id}.` }, { status: 404 });
   const { key, bandsStatus, bandsError } = result.data;

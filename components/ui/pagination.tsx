@@ -1,14 +1,21 @@
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Button } from "./button";
 
-type PaginationProps = { page: number; pageCount: number; total: number; hrefFor: (page: number) => string };
+type PaginationProps = {
+  page: number;
+  pageCount: number;
+  total: number;
+  /** What the list counts, singular and plural ("profile", "profiles"). */
+  noun: readonly [string, string];
+  hrefFor: (page: number) => string;
+};
 
 /** Previous / next links with "page X of Y"; absent links are rendered disabled, not hidden. */
-export function Pagination({ page, pageCount, total, hrefFor }: PaginationProps) {
+export function Pagination({ page, pageCount, total, noun, hrefFor }: PaginationProps) {
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <p>
-        {total} {total === 1 ? "profile" : "profiles"} · page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
+        {total} {total === 1 ? noun[0] : noun[1]} · page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
