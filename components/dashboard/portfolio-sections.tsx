@@ -59,8 +59,8 @@ export function TeamTable({ portfolio }: { portfolio: Portfolio }) {
             <NumericCell>{formatUsd(row.thisMonthUsd)}</NumericCell>
             <NumericCell>{formatUsd(row.in12MonthsUsd)}</NumericCell>
             <NumericCell>{row.budgetUsdPerMonth === null ? "—" : formatUsd(row.budgetUsdPerMonth)}</NumericCell>
-            <TableCell>{row.crossing === null ? <span className="text-slate-400">no budget</span> : <Crossing month={row.crossing.likelyMonth} asOf={portfolio.asOfMonth} />}</TableCell>
-            <TableCell>{row.crossing === null ? <span className="text-slate-400">no budget</span> : <Crossing month={row.crossing.p90Month} asOf={portfolio.asOfMonth} />}</TableCell>
+            <TableCell>{row.crossing === null ? <span className="text-slate-500">no budget</span> : <Crossing month={row.crossing.likelyMonth} asOf={portfolio.asOfMonth} />}</TableCell>
+            <TableCell>{row.crossing === null ? <span className="text-slate-500">no budget</span> : <Crossing month={row.crossing.p90Month} asOf={portfolio.asOfMonth} />}</TableCell>
           </tr>
         ))}
       </tbody>
