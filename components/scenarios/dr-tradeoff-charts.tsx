@@ -76,7 +76,7 @@ function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chos
               />
               <YAxis type="number" dataKey="usdPerMonth" name="USD/month" tick={{ fontSize: 12 }} tickFormatter={formatUsdCompact} width={64} domain={[0, "auto"]} />
               <Tooltip formatter={tooltipValue} cursor={{ strokeDasharray: "3 3" }} />
-              <Legend wrapperStyle={{ fontSize: 12, paddingTop: 16 }} verticalAlign="bottom" align="left" itemSorter={null} />
+              <Legend wrapperStyle={{ fontSize: 12, paddingTop: 16 }} verticalAlign="bottom" align="left" itemSorter={null} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
               {tradeoff.targetMinutes === null ? null : (
                 <ReferenceLine
                   x={tradeoff.targetMinutes}
