@@ -1,27 +1,20 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("A newcomer opens Headroom", () => {
-  test("the health endpoint reports a migrated embedded database", async ({ request }) => {
+  test("the health endpoint says the database is ready, and nothing about where it lives", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    const body = await response.json();
-    expect(body.status).toBe("ok");
-    expect(body.database.kind).toBe("embedded");
-    expect(body.database.reachable).toBe(true);
-    expect(body.migrations.pending).toBe(0);
-    expect(body.migrations.applied).toBeGreaterThan(0);
-    expect(body.migrations.latest).toMatch(/^\d{14}_/);
+    expect(await response.json()).toEqual({ status: "ok" });
   });
 
   test("the app shell renders with its navigation and a live database badge", async ({ page }) => {
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/workloads$/);
+    await page.goto("/workloads"); // "/" is the FinOps portfolio (e2e/dashboard.spec.ts)
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of ["Workloads", "Scenarios", "Catalog", "About"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();
     }
     await expect(nav.getByRole("link", { name: "Workloads" })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByRole("status").filter({ hasText: "Database: embedded" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Database: ready" })).toBeVisible();
 
     await nav.getByRole("link", { name: "About" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "About Headroom" })).toBeVisible();

@@ -49,6 +49,9 @@ test.describe("An engineer hands the plan to Terraform", () => {
     const panel = page.getByRole("region", { name: "Terraform variables" });
     await panel.getByRole("radio", { name: "One month" }).check();
     await panel.getByRole("radio", { name: "Peak of the next 12 months" }).check();
+    const providerSelect = panel.getByLabel("Provider", { exact: true });
+    await expect(providerSelect).toHaveValue("aws");
+    await expect(providerSelect.locator('option[value="gcp"]')).toBeDisabled();
     const preview = panel.getByLabel("Preview of the .auto.tfvars file");
     await expect(preview).toContainText("eks_node_groups = {", { timeout: 30_000 });
     await expect(preview).toContainText("# Point: peak of ");

@@ -14,6 +14,14 @@ export function formatCompact(value: number): string {
   return compact.format(value);
 }
 
+/**
+ * A count with its unit, singular or plural (English, regular plurals): (1, "month") → "1 month",
+ * (24, "month") → "24 months", (1200, "node") → "1,200 nodes".
+ */
+export function formatCount(count: number, unit: string): string {
+  return `${integer.format(count)} ${count === 1 ? unit : `${unit}s`}`;
+}
+
 /** 12345.6 → "12,346". */
 export function formatInteger(value: number): string {
   return integer.format(value);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { CatalogFreshness } from "@/components/catalog/catalog-freshness";
 import { CatalogVersions, OverrideHistory } from "@/components/catalog/catalog-history";
 import { FinOpsPanel, type ItemOverrideView, type OverridableItem, type ProviderDiscountView } from "@/components/catalog/finops-panel";
 import { InstanceTable } from "@/components/catalog/instance-table";
@@ -12,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { browseInstanceTypes, catalogFacets, catalogPage, CatalogBrowseParamsSchema, type CatalogBrowseParams, type CatalogRow, type CatalogSort } from "@/lib/catalog/browse";
 import { diffCatalogs } from "@/lib/catalog/diff";
+import { providerFreshness } from "@/lib/catalog/freshness";
 import { loadCatalog } from "@/lib/catalog/load";
 import { CatalogVersionSchema, ProviderSchema, type Catalog } from "@/lib/catalog/schema";
 import {
@@ -139,6 +141,9 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
           </>
         }
       />
+      <div className="mb-6">
+        <CatalogFreshness rows={providerFreshness(priced.catalog, new Date().toISOString().slice(0, 10))} />
+      </div>
       {result.ok ? (
         <div className="mb-6">
           <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions, rows)} />

@@ -75,7 +75,8 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const header = <PageHeader title="Compare scenarios" description={DESCRIPTION} />;
   if (!parsed.success) {
     const chosen = joined.split(",").filter(isUuid);
-    const problem = joined === "" ? null : z.prettifyError(parsed.error).replace(/^✖ /, "").split("\n")[0] ?? null;
+    // One scenario (from "Compare with…") is a start, not a mistake: the picker says what to do.
+    const problem = joined === "" || (chosen.length === 1 && !joined.includes(",")) ? null : (z.prettifyError(parsed.error).replace(/^✖ /, "").split("\n")[0] ?? null);
     return (
       <>
         {header}
@@ -132,7 +133,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
         </CardContent>
       </Card>
       <h2 className="mb-3 text-base font-semibold text-slate-900">Charts</h2>
-      <CompareCharts names={names} months={comparison.months} components={comparison.components} banded={comparison.scenarios.map((scenario) => scenario.computed.kind === "priced" && scenario.computed.plan.uncertainty.seed !== null)} />
+      <CompareCharts names={names} months={comparison.months} components={comparison.components} nodes={comparison.nodes} banded={comparison.scenarios.map((scenario) => scenario.computed.kind === "priced" && scenario.computed.plan.uncertainty.seed !== null)} />
       <CompareDr scenarios={comparison.scenarios} />
       <details className="mt-6">
         <summary className="cursor-pointer text-sm font-medium text-sky-800">Change scenarios</summary>

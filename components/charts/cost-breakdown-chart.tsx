@@ -57,7 +57,7 @@ export function CostBreakdownChart({ data, title }: { data: CostChartRow[]; titl
               return [typeof value === "number" ? formatUsd(value) : value, name];
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
           {shown.map(({ key, label }) => (
             <Bar key={key} dataKey={key} name={label} stackId="cost" fill={COLORS[key]} isAnimationActive={false} />
           ))}

@@ -36,7 +36,7 @@ export function NodesCostChart({ data, title }: { data: NodesCostPoint[]; title:
           <Tooltip
             formatter={(value, name) => (name === "On-demand cost (USD/month)" && typeof value === "number" ? formatUsdCompact(value) : value)}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
           <Bar yAxisId="nodes" dataKey="nodes" name="Nodes" fill="#7dd3fc" isAnimationActive={false} />
           <Line yAxisId="cost" dataKey="costUsdPerMonth" name="On-demand cost (USD/month)" stroke="#0f172a" strokeWidth={2} dot={false} isAnimationActive={false} />
         </ComposedChart>

@@ -24,7 +24,8 @@ function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: R
  * @throws Error when the chart has not rendered an SVG yet
  */
 export function chartSvgMarkup(figure: HTMLElement, title: string, legend: readonly LegendEntry[]): { markup: string; width: number; height: number } {
-  const chart = figure.querySelector<SVGSVGElement>("svg.recharts-surface");
+  // The chart's own surface, not a legend icon (Recharts draws those as small svg.recharts-surface too).
+  const chart = [...figure.querySelectorAll<SVGSVGElement>("svg.recharts-surface")].find((surface) => !surface.closest(".recharts-legend-wrapper"));
   if (!chart) throw new Error("The chart has not been drawn yet.");
   const { width, height: chartHeight } = chart.getBoundingClientRect();
   const height = TITLE_HEIGHT_PX + chartHeight + LEGEND_ROW_PX * legend.length + 8;

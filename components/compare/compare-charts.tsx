@@ -4,8 +4,8 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineCh
 
 import { useInBrowser } from "@/components/charts/use-in-browser";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { CompareComponentRow, CompareMonthRow } from "@/lib/compare/series";
-import { formatUsd, formatUsdCompact } from "@/lib/format";
+import type { CompareComponentRow, CompareMonthRow, CompareNodeSeries } from "@/lib/compare/series";
+import { formatInteger, formatUsd, formatUsdCompact } from "@/lib/format";
 
 import { ChartFrame } from "./chart-frame";
 
@@ -21,16 +21,23 @@ function tooltipUsd(value: unknown): string {
   return typeof value === "number" ? formatUsd(value) : String(value);
 }
 
-type ChartsProps = { names: string[]; months: CompareMonthRow[]; components: CompareComponentRow[]; banded: boolean[] };
+/** Stages of one scenario told apart by dash pattern (solid, dashed, dotted, dash-dot). */
+const STAGE_DASHES = ["", "6 3", "2 3", "8 3 2 3"] as const;
+
+const dashOf = (index: number) => STAGE_DASHES[index % STAGE_DASHES.length] ?? "";
+
+type ChartsProps = { names: string[]; months: CompareMonthRow[]; components: CompareComponentRow[]; nodes: CompareNodeSeries; banded: boolean[] };
 
 /**
  * The comparison's charts, scenarios overlaid in the same colours: monthly total with each
- * scenario's P10–P90 band, cumulative spend, and cost by component over the horizon side by side.
+ * scenario's P10–P90 band, cumulative spend, nodes per stage (one dash pattern per stage), and
+ * cost by component over the horizon side by side.
  */
-export function CompareCharts({ names, months, components, banded }: ChartsProps) {
+export function CompareCharts({ names, months, components, nodes, banded }: ChartsProps) {
   const inBrowser = useInBrowser();
   const legend = names.map((name, index) => ({ name, color: colorOf(index) }));
   const bandLegend = names.flatMap((name, index) => (banded[index] ? [{ name: `${name}: P10–P90`, color: `${colorOf(index)}40` }] : []));
+  const stageLines = names.flatMap((name, scenario) => (nodes.stages[scenario] ?? []).map((stage, index) => ({ scenario, index, name: `${name}: ${stage}` })));
   const placeholder = <Skeleton className="h-full w-full" />;
   return (
     <div className="grid gap-4 xl:grid-cols-2">
@@ -77,6 +84,34 @@ export function CompareCharts({ names, months, components, banded }: ChartsProps
               <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
               {names.map((name, index) => (
                 <Line key={`cum-${name}-${index}`} dataKey={(row: CompareMonthRow) => row.cumulativeUsd[index]} name={name} stroke={colorOf(index)} strokeWidth={2} dot={false} isAnimationActive={false} />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        ) : (
+          placeholder
+        )}
+      </ChartFrame>
+      <ChartFrame title="Nodes per stage" description="Nodes bought each month (spot buffer included); a gap where a stage cannot be sized." legend={stageLines.map((line) => ({ name: line.name, color: colorOf(line.scenario) }))}>
+        {inBrowser ? (
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={nodes.rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+              <CartesianGrid stroke="#e2e8f0" vertical={false} />
+              <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
+              <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => formatInteger(value)} width={48} allowDecimals={false} />
+              <Tooltip />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+              {stageLines.map((line) => (
+                <Line
+                  key={`nodes-${line.name}-${line.scenario}-${line.index}`}
+                  dataKey={(row: CompareNodeSeries["rows"][number]) => row.nodes[line.scenario]?.[line.index] ?? null}
+                  name={line.name}
+                  stroke={colorOf(line.scenario)}
+                  strokeDasharray={dashOf(line.index)}
+                  strokeWidth={2}
+                  dot={false}
+                  type="stepAfter"
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -20,11 +20,13 @@ export function InputsDiffTable({ scenarios, topics }: { scenarios: ComparedScen
       <tbody>
         {topics.map((topic) => (
           <tr key={topic.topic}>
-            <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left align-top font-medium text-slate-700">
+            <th scope="row" className="min-w-28 border-b border-slate-100 px-3 py-2 text-left align-top font-medium text-slate-700">
               {topic.topic}
             </th>
             {topic.values.map((value, index) => (
-              <TableCell key={scenarios[index]?.scenarioId ?? index}>{value}</TableCell>
+              <TableCell key={scenarios[index]?.scenarioId ?? index} className="min-w-48">
+                {value}
+              </TableCell>
             ))}
           </tr>
         ))}

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import type { ComparedScenario } from "@/lib/compare/comparison";
-import type { KpiCell, KpiRow } from "@/lib/compare/kpis";
+import { INCOMPLETE, type KpiCell, type KpiRow } from "@/lib/compare/kpis";
 import { cn } from "@/lib/utils";
 
 import { formatKpiDelta, formatKpiValue } from "./kpi-format";
@@ -17,7 +17,7 @@ function CellContent({ row, cell, isBaseline }: { row: KpiRow; cell: KpiCell; is
   return (
     <>
       <span className={cn("font-medium", row.unit !== "text" && "tabular-nums")}>{main}</span>
-      {note ? <span className="block text-xs text-slate-500">{note}</span> : null}
+      {note ? <span className={cn("block text-xs", note === INCOMPLETE ? "text-red-700" : "text-slate-500")}>{note}</span> : null}
       {cell.band && cell.band.p90 > cell.band.p10 ? (
         <span className="block text-xs text-slate-500">
           P10–P90 {formatKpiValue(row.unit, cell.band.p10)} – {formatKpiValue(row.unit, cell.band.p90)}
@@ -47,7 +47,7 @@ export function KpiTable({ scenarios, rows }: { scenarios: ComparedScenario[]; r
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} data-kpi={row.key}>
-            <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left align-top font-medium text-slate-700">
+            <th scope="row" className="min-w-36 border-b border-slate-100 px-3 py-2 text-left align-top font-medium text-slate-700">
               {row.label}
               {row.perUnit ? <span className="block text-xs font-normal text-slate-500">per {row.perUnit}</span> : null}
             </th>

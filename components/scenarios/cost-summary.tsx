@@ -8,11 +8,15 @@ import type { ScenarioPlan } from "@/lib/model/plan-scenario";
 import type { PricingLocation } from "@/lib/planning/compute-plan";
 import { COST_COMPONENTS, costChartRows, hasUncertainty, type CostSummary } from "@/lib/planning/display/cost";
 
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+import { gapsInMonths, incompleteNote } from "./plan-gaps";
+
+/** One KPI; `incomplete` ("incomplete: excludes kafka in 24 months") when its total leaves stage-months out. */
+function Figure({ label, value, detail, incomplete }: { label: string; value: string; detail?: string; incomplete?: string | null }) {
   return (
     <div className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
       <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
+      {incomplete ? <dd className="mt-0.5 text-xs font-medium text-red-800">{incomplete}</dd> : null}
       {detail ? <dd className="mt-0.5 text-xs text-slate-600">{detail}</dd> : null}
     </div>
   );
@@ -70,6 +74,7 @@ export function CostSummaryCard({
   bandsPending: boolean;
 }) {
   const { first, last, unitCost } = summary;
+  const lastIndex = plan.months.length - 1;
   const banded = hasUncertainty(plan);
   const title = "Monthly cost by component (USD)";
   return (
@@ -86,9 +91,10 @@ export function CostSummaryCard({
             label={`Month 0 (${first.month})`}
             value={`${formatUsd(first.totalUsdPerMonth)}/month`}
             detail="All cost components: the workloads list's figure for this plan."
+            incomplete={incompleteNote(gapsInMonths(plan.gaps, [0]))}
           />
-          <Figure label={`Final month (${last.month})`} value={`${formatUsd(last.totalUsdPerMonth)}/month`} />
-          <Figure label={`Total over ${plan.months.length} months`} value={formatUsd(summary.horizonUsd)} />
+          <Figure label={`Final month (${last.month})`} value={`${formatUsd(last.totalUsdPerMonth)}/month`} incomplete={incompleteNote(gapsInMonths(plan.gaps, [lastIndex]))} />
+          <Figure label={`Total over ${plan.months.length} months`} value={formatUsd(summary.horizonUsd)} incomplete={incompleteNote(plan.gaps)} />
           <Figure label="Spot savings vs all on-demand" value={formatUsd(summary.spotSavingsUsd)} detail={savingShare(summary.spotSavingsUsd, summary.allOnDemandComputeUsd)} />
           <Figure
             label="Commitment saving"

@@ -2,17 +2,15 @@
 const SPOT_FLAGS_SHOWN = 3;
 
 /**
- * What the reader must not miss, above the figures: months that cannot be sized, a scenario that
- * could not be priced, spot shares that would break the SLO (priced on-demand instead), and the
- * projection's warnings.
+ * What the reader must not miss, above the figures (after the plan's gaps, plan-gaps.tsx): a
+ * scenario that could not be priced, spot shares that would break the SLO (priced on-demand
+ * instead), and the projection's warnings.
  */
 export function PlanAlerts({
-  feasible,
   warnings,
   spotFlags,
   unpricedReason,
 }: {
-  feasible: boolean;
   warnings: readonly string[];
   spotFlags: readonly string[];
   unpricedReason: string | null;
@@ -21,11 +19,6 @@ export function PlanAlerts({
   const folded = spotFlags.slice(SPOT_FLAGS_SHOWN);
   return (
     <>
-      {!feasible ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-          Some months cannot be sized: see the stage tabs for the reason and the binding constraint.
-        </p>
-      ) : null}
       {unpricedReason ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
           This scenario could not be priced beyond on-demand compute: {unpricedReason}

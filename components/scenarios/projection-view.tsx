@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import { formatCompact, formatDecimal, formatInteger, formatPercent, formatUsd } from "@/lib/format";
+import { planGaps } from "@/lib/model/gaps";
 import type { PlannedMonth } from "@/lib/model/plan-scenario";
 import type { Projection, StageMonth } from "@/lib/model/types";
 import type { ComputedPlan } from "@/lib/planning/compute-plan";
@@ -15,6 +16,7 @@ import { CommitmentLadderCard } from "./commitment-ladder";
 import { CostSummaryCard } from "./cost-summary";
 import { DrComparisonCard } from "./dr-comparison";
 import { PlanAlerts } from "./plan-alerts";
+import { incompleteNote, PlanGapsBanner } from "./plan-gaps";
 
 function Dash() {
   return <span className="text-slate-500">—</span>;
@@ -153,7 +155,16 @@ function CostSection({ cost, bandsPending }: { cost: Extract<ComputedPlan, { kin
   const { plan } = cost;
   const summary = summarizeCost(plan);
   if (!summary) return null;
-  return <CostSummaryCard plan={plan} summary={summary} where={cost.where} catalogVersion={cost.catalogVersion} overridesApplied={cost.overridesApplied} bandsPending={bandsPending} />;
+  return (
+    <CostSummaryCard
+      plan={plan}
+      summary={summary}
+      where={cost.where}
+      catalogVersion={cost.catalogVersion}
+      overridesApplied={cost.overridesApplied}
+      bandsPending={bandsPending}
+    />
+  );
 }
 
 /**
@@ -185,9 +196,12 @@ export function ProjectionView({
   });
   const first = points[0];
   const last = points.at(-1);
+  const gaps = plan?.gaps ?? planGaps(projection);
+  const incomplete = incompleteNote(gaps);
   return (
     <div className="grid gap-6">
-      <PlanAlerts feasible={projection.feasible} warnings={projection.warnings} spotFlags={plan?.spotFlags ?? []} unpricedReason={cost.kind === "unpriced" ? cost.reason : null} />
+      <PlanGapsBanner gaps={gaps} horizonMonths={projection.months.length} editHref={`${basePath}/edit`} />
+      <PlanAlerts warnings={projection.warnings} spotFlags={plan?.spotFlags ?? []} unpricedReason={cost.kind === "unpriced" ? cost.reason : null} />
       {cost.kind === "priced" ? <CostSection cost={cost} bandsPending={bandsStatus === "pending" || bandsStatus === "running"} /> : null}
       <Card>
         <CardHeader>
@@ -197,6 +211,7 @@ export function ProjectionView({
               ? `${formatInteger(first.nodes)} nodes in ${first.month} → ${formatInteger(last.nodes)} in ${last.month}. `
               : null}
             Every node on-demand, USD, 730 hours a month; priced with catalog {cost.catalogVersion}.
+            {incomplete ? <strong className="mt-1 block font-medium text-red-800">{`Months a stage cannot be sized are gaps, not zeros (${incomplete}).`}</strong> : null}
           </CardDescription>
         </CardHeader>
         <CardContent>

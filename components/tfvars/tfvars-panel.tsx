@@ -12,6 +12,13 @@ import { NativeSelect } from "@/components/ui/native-select";
 
 import { tfvarsUrl, type PointChoice } from "./tfvars-query";
 
+/** The providers the API exports for; only the plan's is selectable (see the hint). */
+const PROVIDERS = [
+  { value: "aws", label: "AWS (EKS)" },
+  { value: "gcp", label: "Google Cloud (GKE)" },
+  { value: "azure", label: "Azure (AKS)" },
+] as const;
+
 /** The last answer, for the URL it answers; a preview of another URL is still loading. */
 type Preview = { url: string } & ({ status: "ready"; text: string } | { status: "error"; message: string });
 
@@ -52,9 +59,10 @@ export function TfvarsPanel({ scenarioId, months, provider, region, fileNames }:
   const [to, setTo] = useState(months[Math.min(11, months.length - 1)] ?? last);
   const [answer, setAnswer] = useState<Preview | null>(null);
   const point: PointChoice = mode === "month" ? { kind: "month", month } : mode === "peak" ? { kind: "peak", from, to } : { kind: "next-12-months" };
-  const hclUrl = tfvarsUrl(scenarioId, point, "hcl");
-  const jsonUrl = tfvarsUrl(scenarioId, point, "json");
+  const hclUrl = tfvarsUrl(scenarioId, provider, point, "hcl");
+  const jsonUrl = tfvarsUrl(scenarioId, provider, point, "json");
   const groupName = useId();
+  const providerId = useId();
   const preview = answer?.url === hclUrl ? answer : { status: "loading" as const };
 
   useEffect(() => {
@@ -105,6 +113,22 @@ export function TfvarsPanel({ scenarioId, months, provider, region, fileNames }:
             </div>
           ) : null}
         </fieldset>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={providerId} className="text-sm font-medium text-slate-800">
+            Provider
+          </label>
+          <NativeSelect id={providerId} value={provider} onChange={() => undefined} aria-describedby={`${providerId}-hint`} className="w-48">
+            {PROVIDERS.map((option) => (
+              <option key={option.value} value={option.value} disabled={option.value !== provider}>
+                {option.label}
+              </option>
+            ))}
+          </NativeSelect>
+          <p id={`${providerId}-hint`} className="text-xs text-slate-600">
+            The plan is priced in {provider.toUpperCase()} {region}, so its node types exist only there. To export for another provider, plan a scenario
+            filtered to it.
+          </p>
+        </div>
         <div className="flex flex-wrap gap-3">
           <a href={hclUrl} download={fileNames.hcl} className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
             Download {fileNames.hcl}

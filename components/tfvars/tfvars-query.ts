@@ -4,9 +4,9 @@
  */
 export type PointChoice = { kind: "next-12-months" } | { kind: "month"; month: string } | { kind: "peak"; from: string; to: string };
 
-/** @example tfvarsUrl("id", { kind: "month", month: "2026-06" }, "json") //=> "/api/v1/scenarios/id/tfvars?format=json&month=2026-06" */
-export function tfvarsUrl(scenarioId: string, point: PointChoice, format: "hcl" | "json"): string {
-  const query = new URLSearchParams({ format });
+/** @example tfvarsUrl("id", "aws", { kind: "month", month: "2026-06" }, "json") //=> "/api/v1/scenarios/id/tfvars?format=json&provider=aws&month=2026-06" */
+export function tfvarsUrl(scenarioId: string, provider: string, point: PointChoice, format: "hcl" | "json"): string {
+  const query = new URLSearchParams({ format, provider });
   if (point.kind === "month") query.set("month", point.month);
   if (point.kind === "peak") {
     query.set("from", point.from);

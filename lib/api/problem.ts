@@ -22,7 +22,10 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 /** Problem types of this API, relative URIs resolved against the API's docs (docs/api.md). */
 const TYPES = {
   validation: { type: "/docs/api#validation", title: "The request has invalid fields.", status: 400 },
+  forbidden: { type: "/docs/api#forbidden", title: "This request may not change data.", status: 403 },
   "not-found": { type: "/docs/api#not-found", title: "No such resource.", status: 404 },
+  "too-large": { type: "/docs/api#too-large", title: "The request body is too large.", status: 413 },
+  "unsupported-media-type": { type: "/docs/api#unsupported-media-type", title: "The request body has the wrong content type.", status: 415 },
   unprocessable: { type: "/docs/api#unprocessable", title: "The request cannot be applied to this resource.", status: 422 },
   unavailable: { type: "/docs/api#unavailable", title: "The database is unavailable.", status: 503 },
   internal: { type: "/docs/api#internal", title: "Something went wrong on our side.", status: 500 },

@@ -11,20 +11,50 @@ import { DatabaseUnavailableError, describeDatabaseError, isDatabaseUnreachable 
 import { getReadyDb } from "@/lib/services/startup";
 
 import { problem } from "./problem";
+import { readBodyText } from "./request-body";
+import { refuseUnsafeWrite } from "./write-guard";
 
 export type ApiContext<P> = { request: Request; url: URL; params: P; db: DbClient };
+export type ApiWriteContext<P> = ApiContext<P> & { body: string };
+
+type RouteHandler<P> = (request: Request, route: { params: Promise<P> }) => Promise<Response>;
+/** What runs before the database is opened: either extra context for the handler or a refusal. */
+type Precheck<X> = (request: Request) => Promise<{ ok: true; value: X } | { ok: false; response: Response }>;
 
 /**
- * Wraps a route handler.
+ * Wraps a read-only route handler.
  * @example export const GET = apiRoute<{ id: string }>(async ({ params, db }) => Response.json(await load(db, params.id)));
  */
-export function apiRoute<P>(handler: (context: ApiContext<P>) => Promise<Response>): (request: Request, route: { params: Promise<P> }) => Promise<Response> {
+export function apiRoute<P>(handler: (context: ApiContext<P>) => Promise<Response>): RouteHandler<P> {
+  return wrap(async () => ({ ok: true, value: {} }), handler);
+}
+
+/**
+ * Wraps a state-changing route handler: before the database is touched, a cross-origin `Origin`
+ * answers 403, a body that is not `application/json` 415 (lib/api/write-guard.ts), and a body over
+ * `maxBodyBytes` 413 as soon as that many bytes have streamed in (lib/api/request-body.ts). The
+ * handler gets the body as text.
+ * @example export const POST = apiWriteRoute({ maxBodyBytes: 1024 * 1024 }, async ({ body, db }) => …);
+ */
+export function apiWriteRoute<P>(options: { maxBodyBytes: number }, handler: (context: ApiWriteContext<P>) => Promise<Response>): RouteHandler<P> {
+  return wrap(async (request) => {
+    const refusal = refuseUnsafeWrite(request);
+    if (refusal) return { ok: false, response: problem(refusal.kind, refusal.detail) };
+    const body = await readBodyText(request, options.maxBodyBytes);
+    if (!body.ok) return { ok: false, response: problem("too-large", `The body must be at most ${options.maxBodyBytes.toLocaleString("en-US")} bytes.`) };
+    return { ok: true, value: { body: body.text } };
+  }, handler);
+}
+
+function wrap<P, X>(precheck: Precheck<X>, handler: (context: ApiContext<P> & X) => Promise<Response>): RouteHandler<P> {
   return async (request, route) => {
     try {
       const params = await route.params;
       // Credentials will be checked here, once for every route, when accounts exist.
+      const checked = await precheck(request);
+      if (!checked.ok) return checked.response;
       const { prisma } = await getReadyDb();
-      return await handler({ request, url: new URL(request.url), params, db: prisma });
+      return await handler({ request, url: new URL(request.url), params, db: prisma, ...checked.value });
     } catch (error) {
       if (error instanceof DatabaseUnavailableError || isDatabaseUnreachable(error)) {
         const message = describeDatabaseError(error);

@@ -62,6 +62,17 @@ describe('exportInstanceTypesCsv', () => {
     const csv = exportInstanceTypesCsv([{ ...first, note: 'Says "hi", then\r\nbreaks' }]);
     expect(csv).toContain(',"Says ""hi"", then\r\nbreaks",');
   });
+
+  it('neutralises text cells a spreadsheet would run as a formula, and keeps numbers numeric', () => {
+    const [first] = items;
+    if (first === undefined) throw new Error('bundled catalog has no instance types');
+    const name = '=HYPERLINK("http://evil.example")';
+    const hostile = { ...first, id: `${first.provider}:${first.region}:${name}`, name, note: '@SUM(A1)' };
+    const csv = exportInstanceTypesCsv([hostile]);
+    expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"")",`);
+    expect(csv).toContain(",'@SUM(A1),");
+    expect(importInstanceTypesCsv(csv)).toEqual({ ok: true, items: [hostile] });
+  });
 });
 
 describe('importInstanceTypesCsv', () => {
@@ -175,7 +186,7 @@ describe('importInstanceTypesCsv', () => {
 });
 
 describe('properties', () => {
-  const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\r\n', '\n', '|', 'é', '0') });
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\r\n', '\n', '|', 'é', '0', '=', '-', '@', "'") });
   const arbitraryItem = fc
     .record({
       base: fc.constantFrom(...items),

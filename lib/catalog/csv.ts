@@ -1,3 +1,5 @@
+import { type CsvCell, csvRecord, restoreCsvText } from '@/lib/export/csv';
+
 import { type CatalogInstanceType, CatalogInstanceTypeSchema, InstanceEstimableFieldSchema } from './schema';
 
 /**
@@ -86,13 +88,14 @@ export const ROW_FIELD = '(row)';
  * Serialises instance types to RFC 4180 CSV with a header row.
  *
  * Numbers are written with JavaScript's shortest round-trip form, so importing the file gives back
- * exactly the same values.
+ * exactly the same values. Text cells that a spreadsheet would read as a formula are neutralised
+ * (lib/export/csv.ts) and restored by {@link importInstanceTypesCsv}.
  *
  * @example exportInstanceTypesCsv([]) //=> 'id,provider,…,note\r\n'
  */
 export function exportInstanceTypesCsv(items: readonly CatalogInstanceType[]): string {
-  const rows = items.map((item) => INSTANCE_CSV_COLUMNS.map((column) => quoteField(formatCell(item, column))));
-  return [INSTANCE_CSV_COLUMNS.join(','), ...rows.map((row) => row.join(','))].map((line) => `${line}\r\n`).join('');
+  const rows = items.map((item) => INSTANCE_CSV_COLUMNS.map((column) => formatCell(item, column)));
+  return [INSTANCE_CSV_COLUMNS, ...rows].map(csvRecord).join('');
 }
 
 /**
@@ -150,30 +153,23 @@ export function importInstanceTypesCsv(text: string): CsvImportResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, items };
 }
 
-function formatCell(item: CatalogInstanceType, column: Column): string {
+function formatCell(item: CatalogInstanceType, column: Column): CsvCell {
   switch (column) {
     case 'estimatedFields':
       return item.estimatedFields.join(LIST_SEPARATOR);
     case 'note':
-      return item.note ?? '';
+      return item.note;
     case 'localDiskCount':
-      return item.localDisk === undefined ? '' : String(item.localDisk.count);
+      return item.localDisk?.count;
     case 'localDiskSizeGib':
-      return item.localDisk === undefined ? '' : String(item.localDisk.sizeGib);
+      return item.localDisk?.sizeGib;
     case 'localDiskNvme':
-      return item.localDisk === undefined ? '' : String(item.localDisk.nvme);
-    case 'networkBurstGbps':
-    case 'blockBandwidthMibPerSec':
-    case 'blockIops':
-      return item[column] === undefined ? '' : String(item[column]);
+      return item.localDisk === undefined ? undefined : String(item.localDisk.nvme);
+    case 'estimate':
+      return String(item.estimate);
     default:
-      return String(item[column]);
+      return item[column];
   }
-}
-
-/** One RFC 4180 field: quoted when it holds a quote, comma or line break. */
-export function quoteField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function checkHeader(header: CsvRecord): CsvRowError[] {
@@ -223,9 +219,9 @@ function toRowObject(columns: readonly Column[], record: CsvRecord): { value: Re
       }
       value[column] = names;
     } else if (column === 'note') {
-      if (cell !== '') value[column] = cell;
+      if (cell !== '') value[column] = restoreCsvText(cell);
     } else {
-      value[column] = cell;
+      value[column] = restoreCsvText(cell);
     }
   });
   return { value: gatherLocalDisk(value, record.line, errors), errors };

@@ -6,7 +6,7 @@ import type { ScenarioSpec } from "@/lib/model/types";
 
 import { diffScenarioInputs, type InputTopic } from "./inputs-diff";
 import { compareKpis, type CompareEntry, type KpiRow } from "./kpis";
-import { compareComponentRows, compareMonthRows, type CompareComponentRow, type CompareMonthRow } from "./series";
+import { compareComponentRows, compareMonthRows, compareNodeRows, type CompareComponentRow, type CompareMonthRow, type CompareNodeSeries } from "./series";
 
 export type ComparedScenario = CompareEntry & { spec: ScenarioSpec; ofRecord: boolean; bandsPending: boolean };
 
@@ -16,6 +16,7 @@ export type Comparison = {
   inputs: InputTopic[];
   months: CompareMonthRow[];
   components: CompareComponentRow[];
+  nodes: CompareNodeSeries;
 };
 
 /** @param scenarios - the compared scenarios with their stored plans, baseline first */
@@ -27,5 +28,6 @@ export function buildComparison(scenarios: readonly ComparedScenario[]): Compari
     inputs: diffScenarioInputs(scenarios),
     months: compareMonthRows(plans),
     components: compareComponentRows(plans),
+    nodes: compareNodeRows(plans),
   };
 }

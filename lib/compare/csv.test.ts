@@ -31,6 +31,15 @@ describe("comparisonCsv", () => {
     expect(horizon.slice(8, 11)).toEqual(["1500", "-500", "-25"]);
   });
 
+  it("neutralises names a spreadsheet would run as a formula, and keeps negative deltas numeric", () => {
+    const hostile = entries.map((entry, index) => (index === 1 ? { ...entry, scenarioName: "Spot", workloadName: "=HYPERLINK(\"http://evil.example\")" } : entry));
+    const hostileLines = comparisonCsv(hostile, compareKpis(hostile), []).trimEnd().split("\r\n");
+    expect(fields(hostileLines[0] ?? "")[8]).toBe("'=HYPERLINK(\"http://evil.example\") / Spot: value");
+    const month0 = fields(hostileLines.find((line) => line.startsWith("Month-0")) ?? "");
+    expect(month0.slice(9, 11)).toEqual(["-250", "-25"]);
+    expect(month0.at(-1)).toBe("'=HYPERLINK(\"http://evil.example\") / Spot");
+  });
+
   it("ends with the inputs that differ", () => {
     expect(fields(lines.at(-1) ?? "").filter(Boolean)).toEqual(["input: Purchase mix", "all on-demand", "50 % spot"]);
   });

@@ -2,9 +2,10 @@
  * The comparison as CSV (RFC 4180): one line per KPI with each scenario's figure, its delta to
  * the baseline (absolute and %), its P10–P90 band and whether the difference is real, then the
  * inputs that differ. Figures are unrounded USD (or nodes, minutes, counts) so a spreadsheet can
- * recompute every delta; the unit is its own column.
+ * recompute every delta; the unit is its own column. Figures are numeric cells; names and notes are
+ * text cells, neutralised against formula injection (lib/export/csv.ts).
  */
-import { quoteField } from "@/lib/catalog/csv";
+import { csvRecord } from "@/lib/export/csv";
 
 import type { InputTopic } from "./inputs-diff";
 import type { CompareEntry, KpiRow, KpiUnit } from "./kpis";
@@ -18,8 +19,6 @@ const UNIT_LABELS: Record<KpiUnit, string> = {
   count: "count",
   text: "",
 };
-
-const number = (value: number | null) => (value === null ? "" : String(value));
 
 /** The unit of a row as the CSV states it. */
 export function unitLabel(row: Pick<KpiRow, "unit" | "perUnit">): string {
@@ -36,15 +35,15 @@ export function comparisonCsv(entries: readonly Pick<CompareEntry, "scenarioName
     row.label,
     unitLabel(row),
     ...row.cells.flatMap((cell) => [
-      cell.value === null ? (cell.text ?? "") : number(cell.value),
-      number(cell.deltaAbs),
-      cell.deltaRatio === null ? "" : String(cell.deltaRatio * 100),
-      number(cell.band?.p10 ?? null),
-      number(cell.band?.p90 ?? null),
+      cell.value ?? cell.text,
+      cell.deltaAbs,
+      cell.deltaRatio === null ? null : cell.deltaRatio * 100,
+      cell.band?.p10,
+      cell.band?.p90,
       [cell.value !== null && cell.text ? cell.text : null, cell.withinBand ? "not a real difference (inside P10–P90)" : null].filter(Boolean).join("; "),
     ]),
     row.winnerIndex === null ? "" : `${names[row.winnerIndex] ?? ""}${row.winnerWithinBand ? " (not a real difference)" : ""}`,
   ]);
   const inputLines = topics.map((topic) => [`input: ${topic.topic}`, "", ...topic.values.flatMap((value) => [value, "", "", "", "", ""]), ""]);
-  return [header, ...lines, ...inputLines].map((fields) => `${fields.map(quoteField).join(",")}\r\n`).join("");
+  return [header, ...lines, ...inputLines].map(csvRecord).join("");
 }

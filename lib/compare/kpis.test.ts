@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { compareKpis, kpiRow, type CompareEntry, type KpiRow } from "./kpis";
+import { compareKpis, INCOMPLETE, kpiRow, type CompareEntry, type KpiRow } from "./kpis";
 import { pricedPlanFixture } from "./testing/plan-fixture";
 
 // Baseline A: 14 months at 1,000 + 100·m USD/month on 10 + m nodes.
@@ -76,6 +76,14 @@ describe("compareKpis", () => {
     expect(row("month0").cells[2]).toMatchObject({ deltaAbs: 50, deltaRatio: 0.05, withinBand: true });
     // B has no band and A none: B's −100 is a real difference.
     expect(row("month0").cells[1]?.withinBand).toBe(false);
+  });
+
+  it("says a total is incomplete where a stage could not be sized", () => {
+    // B is unsized in months 12 and 13: its month-12, final and horizon totals leave a stage out.
+    expect(row("month12").cells[1]?.text).toBe(INCOMPLETE);
+    expect(row("final").cells[1]?.text).toBe(INCOMPLETE);
+    expect(row("horizon").cells[1]?.text).toBe(INCOMPLETE);
+    expect(row("month0").cells[1]?.text).toBeNull();
   });
 
   it("leaves figures beyond a scenario's horizon empty, with a word", () => {

@@ -74,8 +74,12 @@ function monthTotal(computed: ComputedPlan, pick: (months: number) => number | n
   const index = pick(plan.months.length);
   const month = index === null ? undefined : plan.months[index];
   if (index === null || !month) return { value: null, text: "beyond horizon" };
-  return { value: month.breakdown.totalUsdPerMonth, band: monthBand(plan, index) };
+  const unsized = plan.gaps.some((gap) => gap.monthIndices.includes(index));
+  return { value: month.breakdown.totalUsdPerMonth, band: monthBand(plan, index), text: unsized ? INCOMPLETE : null };
 }
+
+/** Said beside a total that leaves out a stage the planner could not size (plan gaps). */
+export const INCOMPLETE = "incomplete: a stage could not be sized, its cost is left out";
 
 /**
  * The horizon total's band as the sum of monthly P10s and P90s. Exact when every sample keeps its
@@ -89,6 +93,7 @@ function horizonTotal(computed: ComputedPlan): Figure {
   const bands = plan.uncertainty.months.map((month) => month.totalUsdPerMonth);
   return {
     value: plan.totals.usd,
+    text: plan.gaps.length > 0 ? INCOMPLETE : null,
     band: banded ? { p10: sum(bands.map((band) => band.p10)), p90: sum(bands.map((band) => band.p90)) } : null,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { compareComponentRows, compareMonthRows } from "./series";
+import { compareComponentRows, compareMonthRows, compareNodeRows } from "./series";
 import { pricedPlanFixture } from "./testing/plan-fixture";
 
 // A: Jan 100, Feb 200. B: Feb 50 (band 40–70), Mar 60 (band 45–80).
@@ -28,5 +28,19 @@ describe("compareComponentRows", () => {
       { key: "computeOnDemandUsdPerMonth", label: "On-demand compute", usd: [270, 110] },
       { key: "storageUsdPerMonth", label: "Storage", usd: [30, 0] },
     ]);
+  });
+});
+
+describe("compareNodeRows", () => {
+  it("gives each scenario's nodes per stage on the calendar, empty where unsized or not running", () => {
+    const c = pricedPlanFixture({ startMonth: "2027-01", months: [{ totalUsdPerMonth: 1, nodes: 6 }, { totalUsdPerMonth: 1, nodes: 7 }], gapMonthIndices: [1] });
+    const d = pricedPlanFixture({ startMonth: "2027-02", months: [{ totalUsdPerMonth: 1, nodes: 3 }] });
+    expect(compareNodeRows([c, d])).toEqual({
+      stages: [["kafka"], ["kafka"]],
+      rows: [
+        { month: "2027-01", nodes: [[6], [null]] },
+        { month: "2027-02", nodes: [[null], [3]] },
+      ],
+    });
   });
 });

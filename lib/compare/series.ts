@@ -66,3 +66,39 @@ export function compareComponentRows(plans: readonly ComputedPlan[]): CompareCom
     usd: priced.map((plan) => (plan ? plan.months.reduce((sum, month) => sum + month.breakdown[key], 0) : null)),
   })).filter((row) => row.usd.some((usd) => usd !== null && usd !== 0));
 }
+
+/** Nodes per stage, month by month, on the union of the scenarios' calendar months. */
+export type CompareNodeSeries = {
+  /** One entry per scenario: its stage names, in workload order. */
+  stages: string[][];
+  /** `nodes[scenario][stage]`; null when the scenario does not run that month or the stage is unsized. */
+  rows: { month: string; nodes: (number | null)[][] }[];
+};
+
+/** A plan's nodes by month and stage (spot buffer included when priced). */
+function stageNodes(computed: ComputedPlan): { names: string[]; months: Map<string, (number | null)[]> } {
+  if (computed.kind === "priced") {
+    const { plan } = computed;
+    const unsized = (stageName: string, monthIndex: number) => plan.gaps.some((gap) => gap.stageName === stageName && gap.monthIndices.includes(monthIndex));
+    return {
+      names: plan.projection.stageNames,
+      months: new Map(plan.months.map((month) => [month.month, month.stages.map((stage) => (unsized(stage.stageName, month.monthIndex) ? null : stage.nodes))])),
+    };
+  }
+  const { projection } = computed;
+  return { names: projection.stageNames, months: new Map(projection.months.map((month) => [month.month, month.stages.map((stage) => (stage.kind === "sized" ? stage.nodes : null))])) };
+}
+
+/**
+ * Nodes per stage for each scenario on one calendar axis.
+ *
+ * @example compareNodeRows([a, b]).rows[0] //=> { month: "2027-01", nodes: [[6, 12], [null]] }
+ */
+export function compareNodeRows(plans: readonly ComputedPlan[]): CompareNodeSeries {
+  const perPlan = plans.map(stageNodes);
+  const months = [...new Set(perPlan.flatMap((plan) => [...plan.months.keys()]))].sort();
+  return {
+    stages: perPlan.map((plan) => plan.names),
+    rows: months.map((month) => ({ month, nodes: perPlan.map((plan) => plan.months.get(month) ?? plan.names.map(() => null)) })),
+  };
+}

@@ -17,20 +17,22 @@ export function lockPathFor(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 
-/** Whether `pid` is a live process other than this one (a stale lock from a crash is not). */
+/**
+ * Whether `pid` is a live process other than this one (a stale lock from a crash is not).
+ *
+ * Alive means the pid exists, whatever its command line: `next start` renames its process
+ * `next-server` and a seed script runs as `tsx`, so a "looks like node" test let a second process
+ * take a live lock over and corrupt the folder. The price is that a pid reused by an unrelated
+ * program after a reboot keeps the lock; the refusal names the lock file to delete then.
+ */
 function heldByAnotherLiveProcess(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
+    return true;
   } catch (error) {
     // EPERM: it exists but belongs to another user, so it is alive.
     return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // After a reboot the pid may belong to an unrelated program: only a Node process counts.
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("node");
-  } catch {
-    return true; // no /proc (macOS): trust the pid
   }
 }
 
@@ -70,7 +72,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
         throw new Error(
           `The embedded database at ${dataDir} is open in another process (pid ${holder}). ` +
             `PGlite allows one process per data folder: stop that process first, or point ` +
-            `HEADROOM_DATA_DIR elsewhere, or use PostgreSQL (DATABASE_URL).`,
+            `HEADROOM_DATA_DIR elsewhere, or use PostgreSQL (DATABASE_URL). If no such process ` +
+            `is yours (a pid reused after a reboot), delete ${file}.`,
         );
       }
       // Our own pid but not held here: a stale lock from an earlier run that had the same pid

@@ -45,7 +45,7 @@ describe("a schema change without its migration", () => {
     expect(diff.sql).toContain('ALTER TABLE "WorkloadProfile" ADD COLUMN     "owner" TEXT;');
   });
 
-  it("is fixed by db:migration:create, which writes the next migration folder", async () => {
+  it("is fixed by db:migration:create, which writes the next migration folder", { timeout: 180_000 }, async () => {
     const env = { ...process.env, HEADROOM_MIGRATIONS_DIR: migrations, HEADROOM_SCHEMA_PATH: schema };
     const created = await run("npx", ["tsx", "scripts/db-migration-create.ts", "add", "Owner"], { env });
     expect(created.stdout).toContain("_add_owner/migration.sql");

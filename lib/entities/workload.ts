@@ -5,25 +5,43 @@
  */
 import { z } from "zod";
 
-import { WorkloadSpecSchema } from "@/lib/model/schemas";
+import { hasNoNulCharacter, WorkloadSpecSchema } from "@/lib/model/schemas";
 
 /** The name of a profile or scenario. */
 export const EntityNameSchema = z
   .string({ error: "Name is required." })
   .trim()
   .min(1, { error: "Name must not be empty." })
-  .max(200, { error: "Name must be at most 200 characters." });
+  .max(200, { error: "Name must be at most 200 characters." })
+  .refine(hasNoNulCharacter, { error: "Name must not contain NUL characters." });
 
 /** The free-text description of a profile or scenario. */
-export const DescriptionSchema = z.string({ error: "Description must be text." }).trim().max(2000, { error: "Description must be at most 2,000 characters." }).default("");
+export const DescriptionSchema = z
+  .string({ error: "Description must be text." })
+  .trim()
+  .max(2000, { error: "Description must be at most 2,000 characters." })
+  .refine(hasNoNulCharacter, { error: "Description must not contain NUL characters." })
+  .default("");
 
 /** Name, description, team and tags of a profile; messages name the field. */
 export const WorkloadProfileSchema = z.object({
   name: EntityNameSchema,
   description: DescriptionSchema,
-  team: z.string({ error: "Team must be text." }).trim().max(100, { error: "Team must be at most 100 characters." }).default(""),
+  team: z
+    .string({ error: "Team must be text." })
+    .trim()
+    .max(100, { error: "Team must be at most 100 characters." })
+    .refine(hasNoNulCharacter, { error: "Team must not contain NUL characters." })
+    .default(""),
   tags: z
-    .array(z.string({ error: "Each tag must be text." }).trim().min(1).max(40, { error: "Each tag must be at most 40 characters." }), {
+    .array(
+      z
+        .string({ error: "Each tag must be text." })
+        .trim()
+        .min(1)
+        .max(40, { error: "Each tag must be at most 40 characters." })
+        .refine(hasNoNulCharacter, { error: "Tags must not contain NUL characters." }),
+      {
       error: "Tags must be a list.",
     })
     .max(20, { error: "At most 20 tags." })

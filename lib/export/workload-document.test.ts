@@ -22,6 +22,12 @@ describe("workload documents", () => {
       /^workload\.spec\.stages\.0\.avgEventsPerSec: Average events per second is required\.$/,
     ],
     ["a file over 1 MiB", " ".repeat(1024 * 1024 + 1), /^The file is larger than 1 MiB\.$/],
+    ["a NUL character in a name (PostgreSQL cannot store it)", JSON.stringify({ ...document, workload: { ...document.workload, name: "a\u0000b" } }), /^workload\.name: Name must not contain NUL characters\.$/],
+    [
+      "1e308 events per second",
+      JSON.stringify({ ...document, workload: { ...document.workload, spec: { kind: "streaming", stages: [{ kind: "broker", name: "k", avgEventsPerSec: 1e308 }] } } }),
+      /^workload\.spec\.stages\.0\.avgEventsPerSec: Average events per second must be at least 0 and at most 1,000,000,000\.$/,
+    ],
   ])("name the problem in %s", (_case, text, message) => {
     const parsed = parseWorkloadDocument(text);
     expect(parsed.ok).toBe(false);

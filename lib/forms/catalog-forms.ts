@@ -5,17 +5,20 @@
 import { z } from "zod";
 
 import { ProviderSchema } from "@/lib/catalog/schema";
+import { hasNoNulCharacter } from "@/lib/model/schemas";
 
-/** A number typed into a form: empty is "missing", not zero; text that is not a number says so. */
+import { parseDecimal } from "./form-values";
+
+/** A decimal typed into a form: empty is "missing", not zero; other text (`0x10`) says it is not a number. */
 function numberField(message: string) {
   return z.preprocess(
-    (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value.trim())) : value),
+    (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : (parseDecimal(value) ?? Number.NaN)) : value),
     z.number({ error: message }).finite(message),
   );
 }
 
-const ReasonSchema = z.string({ error: "Say why, e.g. the contract or quote." }).trim().min(1, "Say why, e.g. the contract or quote.").max(500, "Keep the reason under 500 characters.");
-export const ActorSchema = z.string({ error: "Enter your name: it is recorded with the change." }).trim().min(1, "Enter your name: it is recorded with the change.").max(100, "Keep your name under 100 characters.");
+const ReasonSchema = z.string({ error: "Say why, e.g. the contract or quote." }).trim().min(1, "Say why, e.g. the contract or quote.").max(500, "Keep the reason under 500 characters.").refine(hasNoNulCharacter, "The reason must not contain NUL characters.");
+export const ActorSchema = z.string({ error: "Enter your name: it is recorded with the change." }).trim().min(1, "Enter your name: it is recorded with the change.").max(100, "Keep your name under 100 characters.").refine(hasNoNulCharacter, "Your name must not contain NUL characters.");
 const ExpectedRevisionSchema = z.coerce.number().int().min(0);
 
 /** A negotiated discount off a provider's on-demand list prices, typed as a percentage. */

@@ -5,7 +5,7 @@ import { exampleWorkloads } from "@/lib/model/examples";
 
 import { parseWorkloadForm, workloadFieldLabel, workloadSnapshot } from "./workload-form";
 import { STAGE_FIELDS } from "./workload-fields";
-import { coerceField, diffSnapshots, displayValue, getPath, setPath, type FormValues } from "./form-values";
+import { coerceField, diffSnapshots, displayValue, getPath, parseDecimal, setPath, type FormValues } from "./form-values";
 
 const [clickstream] = exampleWorkloads;
 
@@ -32,12 +32,31 @@ describe("coerceField", () => {
     [{ type: "number" as const }, " 0.35 ", 0.35],
     [{ type: "number" as const }, "", undefined],
     [{ type: "number" as const }, "1,500", "1,500"],
+    [{ type: "number" as const }, "0x10", "0x10"],
+    [{ type: "number" as const }, "2e6", 2_000_000],
     [{ type: "checkbox" as const }, "on", true],
     [{ type: "checkbox" as const }, undefined, false],
     [{ type: "text" as const, optional: true }, "  ", undefined],
     [{ type: "text" as const }, "", ""],
   ])("%o reads %j as %j", (field, raw, expected) => {
     expect(coerceField(field, raw)).toEqual(expected);
+  });
+});
+
+describe("parseDecimal", () => {
+  it.each([
+    ["1500", 1500],
+    ["-0.5", -0.5],
+    [".25", 0.25],
+    ["+3.", 3],
+    ["2e6", 2_000_000],
+    ["1e308", 1e308],
+  ])("reads the decimal %j as %d", (text, expected) => {
+    expect(parseDecimal(text)).toBe(expected);
+  });
+
+  it.each(["0x10", "0o17", "0b101", "Infinity", "1e999", "NaN", "1,500", "1_000", "", " ", "12abc"])("refuses %j (not a finite decimal)", (text) => {
+    expect(parseDecimal(text)).toBeUndefined();
   });
 });
 
@@ -78,6 +97,22 @@ describe("parseWorkloadForm", () => {
       name: ["Name must not be empty."],
       "spec.stages.0.avgEventsPerSec": ["Average events per second is required."],
       "spec.stages.1.cpuMsPerEvent": ["CPU time per event (ms) must be a number."],
+    });
+  });
+
+  it("bounds events per second (1e308 is a field error, not $NaN/month) and reads decimals only (0x10 is not 16)", () => {
+    const parsed = parseWorkloadForm({ ...formFor(clickstream), "spec.stages.0.avgEventsPerSec": "1e308", "spec.stages.0.peakEventsPerSec": "0x10" });
+    expect(parsed.ok ? {} : parsed.fieldErrors).toEqual({
+      "spec.stages.0.avgEventsPerSec": ["Average events per second must be at least 0 and at most 1,000,000,000."],
+      "spec.stages.0.peakEventsPerSec": ["Peak events per second must be a number."],
+    });
+  });
+
+  it("rejects a NUL character in a name, which PostgreSQL cannot store", () => {
+    const parsed = parseWorkloadForm({ ...formFor(clickstream), name: "Click\u0000stream", "spec.stages.0.name": "in\u0000gest" });
+    expect(parsed.ok ? {} : parsed.fieldErrors).toEqual({
+      name: ["Name must not contain NUL characters."],
+      "spec.stages.0.name": ["Stage name must not contain NUL characters."],
     });
   });
 

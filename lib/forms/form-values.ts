@@ -64,11 +64,32 @@ export function formValues(form: FormData): FormValues {
 }
 
 /**
+ * A decimal number as people type it: optional sign, digits with an optional fraction, optional
+ * exponent (`1500`, `-0.5`, `.25`, `2e6`). Not hexadecimal, octal or binary (`0x10` is not 16),
+ * not `Infinity`, not thousands separators.
+ */
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * The number a form's text stands for, or undefined when it is not a finite decimal.
+ * @example parseDecimal("1500") //=> 1500
+ * @example parseDecimal("0x10") //=> undefined
+ * @example parseDecimal("1e999") //=> undefined (not finite)
+ */
+export function parseDecimal(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!DECIMAL.test(trimmed)) return undefined;
+  const number = Number(trimmed);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/**
  * The value the schema should see for one field. Numbers stay strings when they do not parse,
  * so the schema reports "must be a number" instead of the form guessing; an empty optional
  * field is `undefined` (the schema's default applies).
  *
  * @example coerceField({ type: "number", … }, "1,500") //=> "1,500" (not a number: the schema says so)
+ * @example coerceField({ type: "number", … }, "0x10") //=> "0x10" (decimals only)
  * @example coerceField({ type: "number", … }, "1500") //=> 1500
  */
 export function coerceField(field: Pick<FieldSpec, "type" | "optional">, raw: string | undefined): unknown {
@@ -77,8 +98,7 @@ export function coerceField(field: Pick<FieldSpec, "type" | "optional">, raw: st
   const text = raw.trim();
   if (field.type === "number") {
     if (text === "") return undefined;
-    const number = Number(text);
-    return Number.isFinite(number) ? number : text;
+    return parseDecimal(text) ?? text;
   }
   if (text === "" && field.optional) return undefined;
   return raw;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseOffer, commitmentLadder } from './commitments';
+import { candidateOffers, commitmentLadder, offerCovers } from './commitments';
 import { testPricing } from './test-pricing';
 
 const oneYear = { id: 'test:1y', program: 'TEST', termYears: 1 as const, discountRatio: 0.3 };
@@ -32,10 +32,15 @@ describe('commitment ladder, by hand (docs/model.md §16)', () => {
   });
 
   it('chooses the offer by id, else the smallest discount of the term', () => {
-    expect(chooseOffer(testPricing.commitments, 3, undefined)).toMatchObject({ id: 'test:3y' });
-    expect(chooseOffer(testPricing.commitments, 1, 'test:1y')).toMatchObject({ discountRatio: 0.3 });
-    expect(chooseOffer(testPricing.commitments, 1, 'nope')).toBe('Commitment offer "nope" is not in the pricing.');
-    expect(chooseOffer([], 3, undefined)).toBe('The pricing has no 3-year commitment offer.');
+    expect(candidateOffers(testPricing.commitments, 3, undefined)).toMatchObject([{ id: 'test:3y' }]);
+    expect(candidateOffers(testPricing.commitments, 1, 'test:1y')).toMatchObject([{ discountRatio: 0.3 }]);
+    expect(candidateOffers(testPricing.commitments, 1, 'nope')).toBe('Commitment offer "nope" is not in the pricing.');
+    expect(candidateOffers([], 3, undefined)).toBe('The pricing has no 3-year commitment offer.');
+    const c4aCud = { appliesToFamilies: ['c4a'], appliesToRegions: ['us-central1'] };
+    expect(offerCovers(c4aCud, { family: 'n2', region: 'us-central1' })).toBe(false);
+    expect(offerCovers(c4aCud, { family: 'c4a', region: 'europe-west1' })).toBe(false);
+    expect(offerCovers(c4aCud, { family: 'c4a', region: 'us-central1' })).toBe(true);
+    expect(offerCovers({}, { family: 'n2', region: 'anywhere' })).toBe(true);
   });
 });
 

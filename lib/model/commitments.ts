@@ -49,17 +49,29 @@ export interface CommitmentLadder {
 const MONTHS_PER_YEAR = 12;
 
 /**
- * The offer to use: the given id, else the smallest discount of the term (typically the most
- * flexible program, e.g. a compute savings plan rather than a family-bound reservation).
- * @returns the offer, or a sentence saying why there is none
+ * The offers to consider: the given id, else every offer of the term. `planScenario` prices the
+ * ladder under each and keeps the largest expected saving (not "the smallest discount of the
+ * term": a deeper family-bound discount that covers nothing saves nothing).
+ * @returns the candidates (at least one), or a sentence saying why there are none
  */
-export function chooseOffer(offers: readonly CommitmentOffer[], termYears: 1 | 3, offerId: string | undefined): CommitmentOffer | string {
+export function candidateOffers(offers: readonly CommitmentOffer[], termYears: 1 | 3, offerId: string | undefined): CommitmentOffer[] | string {
   if (offerId !== undefined) {
-    return offers.find((offer) => offer.id === offerId) ?? `Commitment offer "${offerId}" is not in the pricing.`;
+    const offer = offers.find((candidate) => candidate.id === offerId);
+    return offer === undefined ? `Commitment offer "${offerId}" is not in the pricing.` : [offer];
   }
   const ofTerm = offers.filter((offer) => offer.termYears === termYears);
-  if (ofTerm.length === 0) return `The pricing has no ${termYears}-year commitment offer.`;
-  return ofTerm.reduce((best, offer) => (offer.discountRatio < best.discountRatio ? offer : best));
+  return ofTerm.length === 0 ? `The pricing has no ${termYears}-year commitment offer.` : ofTerm;
+}
+
+/**
+ * Whether an offer can cover usage of an instance type: its family and region are within the
+ * offer's `appliesToFamilies` / `appliesToRegions` (absent: all). E.g. an EC2 Instance Savings Plan
+ * for m7i covers m7i.* in its region only; a GCP C4A resource CUD never covers n2; an AWS Compute
+ * Savings Plan (no scope) covers everything of the provider.
+ * @example offerCovers({ appliesToFamilies: ['c4a'], … }, { family: 'n2', region: 'us-central1' }) //=> false
+ */
+export function offerCovers(offer: Pick<CommitmentOffer, 'appliesToFamilies' | 'appliesToRegions'>, instance: { family: string; region: string }): boolean {
+  return (offer.appliesToFamilies?.includes(instance.family) ?? true) && (offer.appliesToRegions?.includes(instance.region) ?? true);
 }
 
 /** Cost of committable usage `usage` with `committed` in force: committed × (1 − d) + overflow. */

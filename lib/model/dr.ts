@@ -6,7 +6,7 @@
  * | strategy        | RTO (minutes)                                          | RPO (minutes)          | standby compute (on-demand)          |
  * |-----------------|--------------------------------------------------------|------------------------|--------------------------------------|
  * | backup-restore  | provisioning + data GiB ÷ restore GiB/h × 60 + failover | backupIntervalHours × 60 | none: backups stored and copied      |
- * | pilot-light     | provisioning + failover                                | replication lag        | brokers at their floor (RF, zones)   |
+ * | pilot-light     | provisioning + failover                                | replication lag        | brokers holding the data (standbyDataNodes) |
  * | warm-standby    | scale-out + failover                                   | replication lag        | ⌈standbyCapacityRatio × nodes⌉ per stage (≥ pilot light) |
  * | active-active   | failover                                               | replication lag        | full production                      |
  *
@@ -21,7 +21,7 @@ import { formatNumber } from './numeric';
 import { transferUsd } from './network';
 import { backupStorage } from './storage';
 import { DR_STRATEGIES } from './schemas';
-import type { DrPolicy, DrStrategy, StorageTierPrice, TransferPrice } from './types';
+import type { BindingConstraint, BrokerStageMonth, DrPolicy, DrStrategy, StorageTierPrice, TransferPrice } from './types';
 
 const MINUTES_PER_HOUR = 60;
 const SECONDS_PER_MINUTE = 60;
@@ -60,6 +60,21 @@ export interface DrAnalysis {
   options: DrOption[];
   /** The cheapest strategy meeting both targets, or why none does. */
   recommendation: DrRecommendation;
+}
+
+/** Constraints of a broker month that hold data, whatever the traffic: disk (no spare), partition
+ * replicas, the replication factor and one per zone. CPU and network are traffic headroom. */
+const DATA_HOLDING: ReadonlySet<BindingConstraint> = new Set(['broker-disk', 'partition-replicas', 'replication-factor', 'zone-spread']);
+
+/**
+ * Brokers a standby region needs to hold the mirrored data: the primary's own data-holding
+ * requirements (same stage rules: disk at the fill target, partition replicas per broker, RF, one
+ * per zone), not just RF brokers. The standby capacity ratio scales only the traffic part (CPU,
+ * network), so a warm standby runs max(this, ⌈ratio × production nodes⌉).
+ * @example a month whose network-out needs 12 brokers and disk 6 → 6 (the data), not RF 3
+ */
+export function standbyDataNodes(stage: Pick<BrokerStageMonth, 'constraints'>): number {
+  return Math.max(0, ...stage.constraints.filter((constraint) => DATA_HOLDING.has(constraint.constraint)).map((constraint) => constraint.nodes));
 }
 
 function standbyCompute(month: DrMonthInput, nodesOf: (stage: DrMonthInput['stages'][number]) => number): number {

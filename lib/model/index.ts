@@ -31,7 +31,7 @@ export { planGaps, type PlanGap } from './gaps';
 // Cost, spot, commitments, storage, network, DR and uncertainty building blocks.
 export { HOURS_PER_MONTH, nodeGroupUsdPerMonth, nodeHoursPerMonth, nodeUsdPerHour, usdPerMillionEvents, usdPerTbProcessed, type PurchaseOption } from './cost';
 export { binomialTailAbove, INTERRUPTION_RATE_BY_BAND, isSpotEligible, planSpotStage, type SpotStageMonth } from './spot';
-export { chooseOffer, commitmentLadder, type CommitmentLadder, type CommitmentLadderMonth } from './commitments';
+export { candidateOffers, commitmentLadder, offerCovers, type CommitmentLadder, type CommitmentLadderMonth } from './commitments';
 export { backupStorage, stageStorage, type StageStorageMonth } from './storage';
 export { stageNetwork, transferUsd, type StageNetworkMonth } from './network';
 export { analyzeDr, recoveryMinutes, type DrAnalysis, type DrMonthInput, type DrOption, type DrRecommendation } from './dr';

@@ -5,7 +5,7 @@ import { ModelInputError } from './errors';
 import { exampleWorkloads } from './examples';
 import { planScenario } from './plan-scenario';
 import { testPricing } from './test-pricing';
-import type { ScenarioSpecInput } from './types';
+import type { CommitmentOffer, ScenarioSpecInput } from './types';
 
 const [clickstream, nightlyEtl] = exampleWorkloads;
 if (clickstream === undefined || nightlyEtl === undefined) throw new Error('examples missing');
@@ -87,7 +87,45 @@ describe('planScenario', () => {
       }
     }
     expect(plan.uncertainty.months[11]!.totalUsdPerMonth.p90).toBeGreaterThan(plan.uncertainty.months[11]!.totalUsdPerMonth.p10);
-    expect(plan.commitments?.stress).toMatchObject({ paths: 200, label: '200 Monte Carlo samples' });
+    expect(plan.commitments?.stress).toMatchObject({ paths: 200, label: '200 Monte Carlo samples (hourly floor)' });
+  });
+
+  it('sizes the commitment ladder on the hourly floor: a batch cluster running part of the day adds nothing', () => {
+    const commit = { ...base, growth: { kind: 'flat' }, purchase: { commitment: { coverage: 'p10-ladder', termYears: 1 } } } as const;
+    // Nightly ETL: both Spark clusters run a few hours a day, so in most hours committable usage is
+    // 0 and an hourly commitment above 0 would strand: the ladder buys nothing.
+    const batch = planScenario(nightlyEtl.spec, { ...commit, catalogFilter: { providers: ['gcp'] } }, testPricing);
+    expect(batch.months[0]?.stages.every((stage) => stage.committableUsdPerMonth > 0)).toBe(true);
+    expect(batch.commitments?.months.map((month) => month.committedUsdPerMonth)).toEqual(new Array(12).fill(0));
+    expect(batch.totals.commitmentSavingUsd).toBe(0);
+    // Streaming stages run every hour: with flat growth the floor is the whole committable spend,
+    // bought in month 0 and saving 0.3 of it every month.
+    const streaming = planScenario(clickstream.spec, commit, testPricing);
+    const committable = streaming.months[0]?.stages.reduce((sum, stage) => sum + stage.committableUsdPerMonth, 0) ?? NaN;
+    expect(streaming.commitments?.months[0]?.committedUsdPerMonth).toBeCloseTo(committable, 9);
+    expect(streaming.totals.commitmentSavingUsd).toBeCloseTo(12 * 0.3 * committable, 6);
+  });
+
+  it('an offer covers only the usage it applies to, and the largest expected saving wins', () => {
+    const commit = { ...base, growth: { kind: 'flat' }, purchase: { commitment: { coverage: 'p10-ladder', termYears: 1 } } } as const;
+    const plain = planScenario(clickstream.spec, commit, testPricing);
+    const [kafka, flink] = plain.projection.months[0]?.stages ?? [];
+    if (kafka?.kind !== 'sized' || flink?.kind !== 'sized') throw new Error('clickstream sized');
+    const [kafkaUsd, flinkUsd] = (plain.months[0]?.stages ?? []).map((stage) => stage.committableUsdPerMonth);
+    if (kafkaUsd === undefined || flinkUsd === undefined) throw new Error('two stages');
+    // Flat growth, 12 months: an offer covering usage U at discount d saves 12 × d × U.
+    const flexible: CommitmentOffer = { id: 'test:flex', program: 'TEST compute plan', termYears: 1, discountRatio: 0.3 };
+    const flinkOnly: CommitmentOffer = { id: 'test:family', program: 'TEST family plan', termYears: 1, discountRatio: 0.5, appliesToFamilies: [flink.instance.family] };
+    const elsewhere: CommitmentOffer = { id: 'test:other-region', program: 'TEST regional plan', termYears: 1, discountRatio: 0.9, appliesToRegions: ['nowhere-1'] };
+    const plan = planScenario(clickstream.spec, commit, { ...testPricing, commitments: [flexible, flinkOnly, elsewhere] });
+    const savings = { flexible: 12 * 0.3 * (kafkaUsd + flinkUsd), flinkOnly: 12 * 0.5 * flinkUsd, elsewhere: 0 };
+    const expected = savings.flexible >= savings.flinkOnly ? flexible.id : flinkOnly.id;
+    expect(plan.commitments?.offer.id).toBe(expected);
+    expect(plan.totals.commitmentSavingUsd).toBeCloseTo(Math.max(savings.flexible, savings.flinkOnly), 6);
+    // Asked for by id, the 90 % plan for another region covers nothing and saves nothing.
+    const pinned = planScenario(clickstream.spec, { ...commit, purchase: { commitment: { coverage: 'p10-ladder', offerId: elsewhere.id } } }, { ...testPricing, commitments: [elsewhere] });
+    expect(pinned.totals.commitmentSavingUsd).toBe(0);
+    expect(pinned.commitments?.months.every((month) => month.committedUsdPerMonth === 0)).toBe(true);
   });
 
   it('names the field when pricing or a commitment is missing', () => {

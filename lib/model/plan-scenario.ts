@@ -5,18 +5,17 @@
  * scenario has ranges, P10/P50/P90 bands from Monte Carlo. One result per month with a breakdown
  * by component; docs/model.md §11–17.
  */
-import { chooseOffer, commitmentLadder, costWithCommitment, type CommitmentLadder } from './commitments';
+import { candidateOffers, commitmentLadder, costWithCommitment, offerCovers, type CommitmentLadder } from './commitments';
 import { nodeGroupUsdPerMonth, nodeHoursPerMonth, usdPerMillionEvents, usdPerTbProcessed } from './cost';
-import { analyzeDr, type DrAnalysis, type DrMonthInput } from './dr';
+import { analyzeDr, standbyDataNodes, type DrAnalysis, type DrMonthInput } from './dr';
 import { ModelInputError } from './errors';
 import { planGaps, type PlanGap } from './gaps';
 import { stageNetwork, transferPrices, transferUsd, type TransferPrices } from './network';
 import { applyOverrides, projectScenario, type StageNodeCount } from './project';
 import { PricingSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
-import { haPolicy, nodesForFloor } from './sizing';
 import { planSpotStage, type SpotStageMonth } from './spot';
 import { trafficAt } from './stages/plan';
-import { lifecycleIssues, lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
+import { brokerDiskUsdPerMonth, lifecycleIssues, lifecycleTiers, stageStorage, type StorageTierPrices } from './storage';
 import { bandOf, prepareUncertainty, runMonteCarlo, type Band } from './uncertainty';
 import type {
   BrokerDisk,
@@ -98,7 +97,8 @@ export interface ScenarioPlan<T extends PricedInstanceType = PricedInstanceType>
 interface Prices {
   tiers: StorageTierPrices;
   transfer: TransferPrices;
-  offer: CommitmentOffer | null;
+  /** Commitment offers to choose among by expected saving (null: no commitment asked for). */
+  offers: CommitmentOffer[] | null;
 }
 
 function resolvePrices(pricing: PricingInput, spec: ScenarioSpec): Prices {
@@ -107,10 +107,10 @@ function resolvePrices(pricing: PricingInput, spec: ScenarioSpec): Prices {
   const transfer = transferPrices(pricing.dataTransfer);
   if (typeof transfer === 'string') throw new ModelInputError('pricing', [{ path: 'dataTransfer', message: transfer }]);
   const { commitment } = spec.purchase;
-  if (commitment.coverage === 'none') return { tiers, transfer, offer: null };
-  const offer = chooseOffer(pricing.commitments, commitment.termYears, commitment.offerId);
-  if (typeof offer === 'string') throw new ModelInputError('scenario', [{ path: 'purchase.commitment.offerId', message: offer }]);
-  return { tiers, transfer, offer };
+  if (commitment.coverage === 'none') return { tiers, transfer, offers: null };
+  const offers = candidateOffers(pricing.commitments, commitment.termYears, commitment.offerId);
+  if (typeof offers === 'string') throw new ModelInputError('scenario', [{ path: 'purchase.commitment.offerId', message: offers }]);
+  return { tiers, transfer, offers };
 }
 
 /** A stage's nodes in a month and, for brokers, one node's disk (null when unsized). */
@@ -133,16 +133,38 @@ function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpe
   };
 }
 
-/** Storage + cross-zone + internet egress of all stages at a demand multiplier. */
-function dataUsdPerMonth(stages: readonly StageSpec[], demandMultiplier: number, spec: ScenarioSpec, prices: Prices, sizedAt: (stageIndex: number) => NodesWithDisk): number {
-  const egress = transferUsd(spec.network.internetEgressGibPerMonth * demandMultiplier, prices.transfer.internetEgress);
-  return stages.reduce((sum, stage, stageIndex) => {
-    const costs = dataCosts(stage, demandMultiplier, spec, prices, sizedAt(stageIndex));
-    return sum + costs.storageUsd + costs.crossZoneUsd;
-  }, egress);
+/**
+ * Storage + cross-zone + internet egress of all stages at a demand multiplier. Object storage,
+ * network and egress are linear in the multiplier and the brokers' disks depend only on the
+ * broker count and disk, so for a stage whose inputs are the same in every sample (`fixed[i]`) the
+ * multiplier-1 figures are computed once and scaled — the Monte Carlo hot path.
+ */
+function dataUsdPerMonthFor(likelyStages: readonly StageSpec[], spec: ScenarioSpec, prices: Prices, fixed: readonly boolean[]) {
+  const egressPerUnit = transferUsd(spec.network.internetEgressGibPerMonth, prices.transfer.internetEgress);
+  const perUnit = likelyStages.map((stage) => {
+    if (stage.kind !== 'broker') return 0;
+    const costs = dataCosts(stage, 1, spec, prices, null); // no brokers: object tiers and network only
+    return costs.storageUsd + costs.crossZoneUsd;
+  });
+  return (stages: readonly StageSpec[], demandMultiplier: number, sizedAt: (stageIndex: number) => NodesWithDisk): number =>
+    stages.reduce((sum, stage, stageIndex) => {
+      const sized = sizedAt(stageIndex);
+      if (fixed[stageIndex] !== true) {
+        const costs = dataCosts(stage, demandMultiplier, spec, prices, sized);
+        return sum + costs.storageUsd + costs.crossZoneUsd;
+      }
+      const disksUsd = sized?.disk === undefined || Number.isNaN(sized.nodes) ? 0 : sized.nodes * brokerDiskUsdPerMonth(sized.disk, prices.tiers.hot);
+      return sum + (perUnit[stageIndex] ?? 0) * demandMultiplier + disksUsd;
+    }, egressPerUnit * demandMultiplier);
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Whether a node group runs every hour of the day, so its spend is part of the hourly floor a
+ * savings plan or CUD commitment can always absorb (a batch cluster running 3 h a day is not).
+ */
+const runsEveryHour = (activeHoursPerDay: number) => activeHoursPerDay >= 24;
 
 /** The strategy priced into the breakdown: the one asked for, or with 'compare' the recommended one. */
 function chosenDrStrategy(asked: ScenarioSpec['dr']['strategy'], dr: DrAnalysis | null): DrStrategy | null {
@@ -208,7 +230,7 @@ export function planScenario<T extends PricedInstanceType>(
         dr: {
           nodes: stageMonth.nodes,
           usdPerNodeMonth: nodeGroupUsdPerMonth(1, stageMonth.instance.onDemandUsdPerHour, stageMonth.activeHoursPerDay),
-          pilotLightNodes: stage.kind === 'broker' ? nodesForFloor(stage.replicationFactor, haPolicy(stage, spec.zones, true)) : 0,
+          pilotLightNodes: stageMonth.stageKind === 'broker' ? standbyDataNodes(stageMonth) : 0,
         },
       };
     });
@@ -231,7 +253,9 @@ export function planScenario<T extends PricedInstanceType>(
   const samples = spec.uncertainty?.samples ?? 1;
   const stageNodes = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
   const stageCompute = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
-  const committable = Array.from({ length: horizon }, () => new Float64Array(samples));
+  const stageCommittable = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
+  // The hourly floor of committable spend: only node groups running every hour of the day count.
+  const stageFloor = stages.map(() => Array.from({ length: horizon }, () => new Float64Array(samples)));
   const otherUsd = Array.from({ length: horizon }, () => new Float64Array(samples));
   const rates = likely.map(({ month, priced }) =>
     priced.map((stage, stageIndex) => {
@@ -240,11 +264,14 @@ export function planScenario<T extends PricedInstanceType>(
       return hours > 0 ? { compute: stage.computeUsdPerMonth / hours, committable: stage.committableUsdPerMonth / hours } : { compute: 0, committable: 0 };
     }),
   );
+  const uncertaintyPlan = spec.uncertainty === undefined ? undefined : prepareUncertainty(stages, spec.growth, spec.uncertainty);
+  const ranged = new Set(uncertaintyPlan?.stageRanges.map((range) => range.stageIndex) ?? []);
+  const dataUsdPerMonth = dataUsdPerMonthFor(stages, spec, prices, stages.map((_, stageIndex) => !ranged.has(stageIndex)));
+  const drUsdByMonth = projection.months.map((_, monthIndex) => drUsd(monthIndex));
   let infeasibleSamples = 0;
   const record = (sampleIndex: number, sampleStages: readonly StageSpec[], multipliers: readonly number[], nodesAt: (m: number, s: number) => StageNodeCount) => {
     let infeasible = false;
     multipliers.forEach((multiplier, monthIndex) => {
-      let committableUsd = 0;
       sampleStages.forEach((_, stageIndex) => {
         const { nodes, activeHoursPerDay } = nodesAt(monthIndex, stageIndex);
         const rate = rates[monthIndex]?.[stageIndex] ?? { compute: 0, committable: 0 };
@@ -252,10 +279,10 @@ export function planScenario<T extends PricedInstanceType>(
         infeasible ||= Number.isNaN(nodes);
         seriesAt(seriesAt(stageNodes, stageIndex), monthIndex)[sampleIndex] = nodes;
         seriesAt(seriesAt(stageCompute, stageIndex), monthIndex)[sampleIndex] = hours * rate.compute;
-        committableUsd += hours * rate.committable;
+        seriesAt(seriesAt(stageCommittable, stageIndex), monthIndex)[sampleIndex] = hours * rate.committable;
+        seriesAt(seriesAt(stageFloor, stageIndex), monthIndex)[sampleIndex] = runsEveryHour(activeHoursPerDay) ? hours * rate.committable : 0;
       });
-      seriesAt(committable, monthIndex)[sampleIndex] = committableUsd;
-      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, spec, prices, (s) => nodesAt(monthIndex, s)) + drUsd(monthIndex);
+      seriesAt(otherUsd, monthIndex)[sampleIndex] = dataUsdPerMonth(sampleStages, multiplier, (s) => nodesAt(monthIndex, s)) + (drUsdByMonth[monthIndex] ?? 0);
     });
     if (infeasible) infeasibleSamples += 1;
   };
@@ -273,7 +300,7 @@ export function planScenario<T extends PricedInstanceType>(
         startMonth: spec.startMonth,
         horizonMonths: spec.horizonMonths,
         context: { zones: spec.zones, storage: spec.storage },
-        plan: prepareUncertainty(stages, spec.growth, spec.uncertainty),
+        plan: uncertaintyPlan ?? prepareUncertainty(stages, spec.growth, spec.uncertainty),
         instanceAt: (m, s) => {
           const sized = projection.months[m]?.stages[s];
           return sized?.kind === 'sized' ? sized.instance : undefined;
@@ -283,22 +310,56 @@ export function planScenario<T extends PricedInstanceType>(
     );
   }
 
-  // Commitment ladder on the P10 path of committable compute.
+  // Commitment ladder on the P10 path of the hourly floor of committable compute (§16.1): a
+  // savings plan or CUD is an hourly commitment, so only usage present in every hour can absorb it.
+  // Each candidate offer covers only the stages whose instance it applies to (§16.2); the one with
+  // the largest expected saving on the likely path is kept.
   const likelyCommittable = likely.map(({ priced }) => sum(priced.map((stage) => stage.committableUsdPerMonth)));
-  const commitments =
-    prices.offer === null
-      ? null
-      : commitmentLadder({
-          p10UsdPerMonth: committable.map((values) => bandOf(values).p10),
-          likelyUsdPerMonth: likelyCommittable,
-          stressPaths:
-            spec.uncertainty === undefined
-              ? { label: 'growth stops: month-0 usage held flat', paths: [likelyCommittable.map(() => likelyCommittable[0] ?? 0)] }
-              : { label: `${samples} Monte Carlo samples`, paths: Array.from({ length: samples }, (_, i) => committable.map((values) => values[i] ?? 0)) },
-          offer: prices.offer,
-        });
+  const stageInstance = stages.map((_, stageIndex) => {
+    for (const month of projection.months) {
+      const sized = month.stages[stageIndex];
+      if (sized?.kind === 'sized') return sized.instance;
+    }
+    return undefined;
+  });
+  const coveredSeries = (series: readonly (readonly Float64Array[])[], covered: readonly boolean[]) =>
+    Array.from({ length: horizon }, (_, monthIndex) => {
+      const total = new Float64Array(samples);
+      series.forEach((perStage, stageIndex) => {
+        if (!covered[stageIndex]) return;
+        const values = seriesAt(perStage, monthIndex);
+        for (let i = 0; i < samples; i += 1) total[i] = (total[i] ?? 0) + (values[i] ?? 0);
+      });
+      return total;
+    });
+  const ladders = (prices.offers ?? []).map((offer) => {
+    const covered = stageInstance.map((instance) => instance !== undefined && offerCovers(offer, instance));
+    const coveredLikely = (runsAllDay: boolean) =>
+      likely.map(({ month, priced }) =>
+        sum(priced.map((stage, stageIndex) => {
+          const sized = month.stages[stageIndex];
+          const counts = covered[stageIndex] === true && sized?.kind === 'sized' && (!runsAllDay || runsEveryHour(sized.activeHoursPerDay));
+          return counts ? stage.committableUsdPerMonth : 0;
+        })),
+      );
+    const floor = coveredSeries(stageFloor, covered);
+    const likelyFloor = coveredLikely(true);
+    const ladder = commitmentLadder({
+      p10UsdPerMonth: floor.map((values) => bandOf(values).p10),
+      likelyUsdPerMonth: coveredLikely(false),
+      stressPaths:
+        spec.uncertainty === undefined
+          ? { label: 'growth stops: month-0 hourly floor held flat', paths: [likelyFloor.map(() => likelyFloor[0] ?? 0)] }
+          : { label: `${samples} Monte Carlo samples (hourly floor)`, paths: Array.from({ length: samples }, (_, i) => floor.map((values) => values[i] ?? 0)) },
+      offer,
+    });
+    return { ladder, committable: coveredSeries(stageCommittable, covered) };
+  });
+  const best = ladders.reduce<(typeof ladders)[number] | undefined>((kept, candidate) => (kept === undefined || candidate.ladder.savingUsd > kept.ladder.savingUsd ? candidate : kept), undefined);
+  const commitments = best?.ladder ?? null;
+  const committable = best?.committable ?? coveredSeries(stageCommittable, stages.map(() => false));
   const committedAt = (monthIndex: number) => commitments?.months[monthIndex]?.committedUsdPerMonth ?? 0;
-  const discount = prices.offer?.discountRatio ?? 0;
+  const discount = commitments?.offer.discountRatio ?? 0;
 
   const months: PlannedMonth[] = likely.map(({ month, priced }, monthIndex) => {
     const computeCommittable = likelyCommittable[monthIndex] ?? 0;

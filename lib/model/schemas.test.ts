@@ -12,7 +12,7 @@ const batch = { kind: 'batch', name: 'etl', dataVolumeGibPerRun: 100, throughput
 /** Numeric fields of each stage kind; -1 is out of range for every one of them. */
 const NUMERIC_FIELDS = {
   stream: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'cpuMsPerEvent', 'cpuMsPerEventCv', 'interArrivalCv', 'latencySloPercentile', 'latencySloMs', 'maxUtilizationRatio', 'workerCores', 'workerMemoryGib', 'partitionReadMibPerSec', 'spareNodes'],
-  broker: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'replicationFactor', 'retentionHours', 'consumerGroups', 'partitionWriteMibPerSec', 'partitionReadMibPerSec', 'maxPartitionReplicasPerBroker', 'diskGibPerBroker', 'diskFillTargetRatio', 'maxNetworkUtilizationRatio', 'maxUtilizationRatio', 'cpuMsPerMib', 'hotRetentionMinutes', 'brokerHeapGib', 'minBrokerVcpu', 'minBrokerMemoryGib', 'spareNodes'],
+  broker: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'replicationFactor', 'retentionHours', 'consumerGroups', 'partitionWriteMibPerSec', 'partitionReadMibPerSec', 'maxPartitionReplicasPerBroker', 'diskGibPerBroker', 'diskFillTargetRatio', 'maxNetworkUtilizationRatio', 'maxUtilizationRatio', 'cpuMsPerMib', 'cpuMsPerMibWritten', 'hotRetentionMinutes', 'brokerHeapGib', 'minBrokerVcpu', 'minBrokerMemoryGib', 'spareNodes'],
   batch: ['dataVolumeGibPerRun', 'throughputGibPerCoreHour', 'runsPerDay', 'completionWindowHours', 'maxUtilizationRatio', 'workerCores', 'workerMemoryGib', 'spareNodes'],
 } as const;
 const BASES = { stream, broker, batch } as const;

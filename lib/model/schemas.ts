@@ -20,8 +20,8 @@ interface NumberBounds {
   /** Lower bound; exclusive when `minExclusive`. */
   min?: number;
   minExclusive?: boolean;
-  /** Inclusive upper bound. */
-  max?: number;
+  /** Inclusive upper bound; required, so no input can carry 1e308 into the arithmetic. */
+  max: number;
   int?: boolean;
 }
 
@@ -50,17 +50,35 @@ function numberField(label: string, bounds: NumberBounds) {
       ? field.gt(bounds.min, { error: rangeMessage })
       : field.gte(bounds.min, { error: rangeMessage });
   }
-  if (bounds.max !== undefined) field = field.lte(bounds.max, { error: rangeMessage });
-  return field;
+  return field.lte(bounds.max, { error: rangeMessage });
 }
 
-const positive = (label: string, max?: number) =>
+const positive = (label: string, max: number) =>
   numberField(label, { min: 0, minExclusive: true, max });
-const nonNegative = (label: string, max?: number) => numberField(label, { min: 0, max });
+const nonNegative = (label: string, max: number) => numberField(label, { min: 0, max });
 /** A ratio in (0, 1]; by house style its key ends in `Ratio`. */
 const ratio = (label: string) => numberField(label, { min: 0, minExclusive: true, max: 1 });
 const wholeNumber = (label: string, min: number, max: number) =>
   numberField(label, { min, max, int: true });
+
+/**
+ * Whether a text is free of U+0000. PostgreSQL's `text` and `jsonb` cannot store it (error 22021 /
+ * 22P05), so every text input is checked here rather than failing in the database.
+ * https://www.postgresql.org/docs/current/datatype-character.html
+ */
+export const hasNoNulCharacter = (text: string) => !text.includes('\u0000');
+
+/** A record key (stage name, instance id): text without NUL characters. */
+const recordKey = z.string().refine(hasNoNulCharacter, { error: 'Names must not contain NUL characters.' });
+
+/**
+ * The most events per second a stage may declare: 10⁹, ten times the largest published stream
+ * (LinkedIn's Kafka, 7 trillion messages/day ≈ 8.1 × 10⁷/s, LinkedIn Engineering blog, 2019).
+ */
+export const MAX_EVENTS_PER_SEC = 1e9;
+
+/** The largest magnitude of a range endpoint (same units as the field it replaces). */
+const MAX_RANGE_MAGNITUDE = 1e9;
 
 function textField(label: string, maxLength: number) {
   return z
@@ -70,7 +88,8 @@ function textField(label: string, maxLength: number) {
     })
     .trim()
     .min(1, { error: `${label} must not be empty.` })
-    .max(maxLength, { error: `${label} must be at most ${maxLength} characters.` });
+    .max(maxLength, { error: `${label} must be at most ${maxLength} characters.` })
+    .refine(hasNoNulCharacter, { error: `${label} must not contain NUL characters.` });
 }
 
 /** ISO calendar month, `YYYY-MM`. Used for labels and dated step events only (no clock reads). */
@@ -115,8 +134,8 @@ function nodeOverheadSchema(defaults: {
  * of 2 is an [assumption] for consumer-facing daily traffic.
  */
 const trafficShape = {
-  avgEventsPerSec: nonNegative('Average events per second'),
-  peakEventsPerSec: nonNegative('Peak events per second').optional(),
+  avgEventsPerSec: nonNegative('Average events per second', MAX_EVENTS_PER_SEC),
+  peakEventsPerSec: nonNegative('Peak events per second', MAX_EVENTS_PER_SEC).optional(),
   diurnalPeakFactor: numberField('Diurnal peak factor', { min: 1, max: 100 }).default(2),
   eventSizeBytes: positive('Event size (bytes)', 100 * 1024 * 1024).default(1024),
 };
@@ -163,7 +182,9 @@ const stageName = textField('Stage name', 64);
  * - maxPartitionReplicasPerBroker 4,000 (Confluent's ZooKeeper-era guidance).
  * - diskFillTargetRatio 0.6 (60–70 % fill is the common target; SCM uses 40 %).
  * - maxNetworkUtilizationRatio 0.7 ≈ 1 ÷ 1.4, SCM's 40 % network headroom for node recovery.
- * - cpuMsPerMib 40: within SCM's 20–75 ms of CPU per MiB moved.
+ * - CPU per MiB: 30 ms per MiB written by producers (`cpuMsPerMibWritten`), 40 ms per MiB read by
+ *   consumers and follower fetches (`cpuMsPerMib`) — the figures of issue 11's practitioner review of
+ *   SCM's Kafka model (inside SCM's 20–75 ms range); replication is counted once, as a read.
  * - hotRetentionMinutes 10: SCM's page-cache window (PT10M).
  * - brokerHeapGib 6: Confluent's production JVM heap recommendation.
  * - minBrokerVcpu 2 / minBrokerMemoryGib 12: SCM's hard floors for Kafka nodes.
@@ -176,14 +197,15 @@ export const BrokerStageSchema = z
     replicationFactor: wholeNumber('Replication factor', 1, 7).default(3),
     retentionHours: positive('Retention (hours)', 24 * 365 * 10).default(168),
     consumerGroups: wholeNumber('Consumer groups', 0, 1000).default(1),
-    partitionWriteMibPerSec: positive('Per-partition write limit (MiB/s)').default(10),
-    partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)').default(10),
+    partitionWriteMibPerSec: positive('Per-partition write limit (MiB/s)', 10_000).default(10),
+    partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)', 10_000).default(10),
     maxPartitionReplicasPerBroker: wholeNumber('Max partition replicas per broker', 1, 1_000_000).default(4000),
     diskGibPerBroker: positive('Disk per broker (GiB)', 1_000_000).default(2048),
     diskFillTargetRatio: ratio('Disk fill target ratio').default(0.6),
     maxNetworkUtilizationRatio: ratio('Max network utilization ratio').default(0.7),
     maxUtilizationRatio: ratio('Max CPU utilization ratio').default(0.7),
-    cpuMsPerMib: positive('CPU per MiB (ms)', 10_000).default(40),
+    cpuMsPerMib: positive('CPU per MiB read (ms)', 10_000).default(40),
+    cpuMsPerMibWritten: positive('CPU per MiB written (ms)', 10_000).default(30),
     hotRetentionMinutes: nonNegative('Hot (page-cache) retention (minutes)', 24 * 60).default(10),
     brokerHeapGib: nonNegative('Broker heap (GiB)', 1024).default(6),
     minBrokerVcpu: positive('Minimum broker vCPU', 1024).default(2),
@@ -213,7 +235,7 @@ export const StreamStageSchema = z
     maxUtilizationRatio: ratio('Max utilization ratio').default(0.7),
     workerCores: wholeNumber('Worker cores', 1, 512).default(4),
     workerMemoryGib: positive('Worker memory (GiB)', 24_576).default(8),
-    partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)').default(10),
+    partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)', 10_000).default(10),
     nodeOverhead: nodeOverheadSchema({ systemReserved: 'gke', daemonVcpu: 0.2, daemonMemoryGib: 0.5 }),
     ...haShape({ spareNodes: 1, spreadAcrossZones: true }),
   })
@@ -294,7 +316,12 @@ export const StepEventSchema = z.object({
   }),
   multiplier: positive('Step event multiplier', 1000),
   durationMonths: wholeNumber('Step event duration (months)', 1, 1200).optional(),
-  label: z.string().trim().max(120, { error: 'Step event label must be at most 120 characters.' }).optional(),
+  label: z
+    .string()
+    .trim()
+    .max(120, { error: 'Step event label must be at most 120 characters.' })
+    .refine(hasNoNulCharacter, { error: 'Step event label must not contain NUL characters.' })
+    .optional(),
 });
 
 const stepEvents = z.array(StepEventSchema).max(120, { error: 'At most 120 step events.' }).default([]);
@@ -388,7 +415,7 @@ export const PurchaseMixSchema = z
   .object({
     onDemandBaseRatio: shareRatio('On-demand base ratio').default(0),
     spotShareRatio: shareRatio('Spot share ratio').default(0),
-    spotEligibility: z.record(z.string(), z.boolean({ error: 'Spot eligibility must be true or false.' })).default({}),
+    spotEligibility: z.record(recordKey, z.boolean({ error: 'Spot eligibility must be true or false.' })).default({}),
     spotReplacementMinutes: nonNegative('Spot replacement time (minutes)', 24 * 60).default(5),
     spotRiskToleranceRatio: ratio('Spot risk tolerance ratio').default(0.05),
     commitment: z
@@ -464,9 +491,9 @@ export const DrPolicySchema = z
 /** A range for an uncertain input: low ≤ likely ≤ high (same units as the field it replaces). */
 export const RangeSchema = z
   .object({
-    low: numberField('Range low', {}),
-    likely: numberField('Range likely', {}),
-    high: numberField('Range high', {}),
+    low: numberField('Range low', { min: -MAX_RANGE_MAGNITUDE, max: MAX_RANGE_MAGNITUDE }),
+    likely: numberField('Range likely', { min: -MAX_RANGE_MAGNITUDE, max: MAX_RANGE_MAGNITUDE }),
+    high: numberField('Range high', { min: -MAX_RANGE_MAGNITUDE, max: MAX_RANGE_MAGNITUDE }),
   })
   .superRefine((range, ctx) => {
     if (!(range.low <= range.likely && range.likely <= range.high)) {
@@ -490,7 +517,7 @@ export const UncertaintySchema = z.object({
   samples: wholeNumber('Samples', 1, MAX_MONTE_CARLO_SAMPLES).default(1000),
   seed: wholeNumber('Seed', 0, 4_294_967_295).default(1),
   growthRatio: RangeSchema.optional(),
-  stages: z.record(z.string(), z.record(z.string(), RangeSchema)).default({}),
+  stages: z.record(recordKey, z.record(recordKey, RangeSchema)).default({}),
 });
 
 /**
@@ -504,10 +531,10 @@ export const ScenarioSpecSchema = z
     startMonth: IsoMonthSchema,
     growth: GrowthSchema,
     instance: InstanceChoiceSchema,
-    stageInstances: z.record(z.string(), InstanceChoiceSchema).default({}),
+    stageInstances: z.record(recordKey, InstanceChoiceSchema).default({}),
     catalogFilter: CatalogFilterSchema,
     zones: wholeNumber('Zones', 1, 6).default(3),
-    sloOverrides: z.record(z.string(), SloOverrideSchema).default({}),
+    sloOverrides: z.record(recordKey, SloOverrideSchema).default({}),
     purchase: PurchaseMixSchema,
     storage: StoragePolicySchema,
     network: NetworkTopologySchema,

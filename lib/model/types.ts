@@ -74,6 +74,8 @@ export interface CatalogInstanceType {
   /** Instance-store disks (local NVMe/SSD); absent when the type has none. Brokers use them
    * instead of network volumes. */
   localDisk?: { count: number; sizeGib: number; nvme: boolean } | undefined;
+  /** Sustained throughput ceiling to network block storage, MiB/s (hardware-limits.ts caps broker disk writes with it). */
+  blockBandwidthMibPerSec?: number | undefined;
 }
 
 /**
@@ -190,6 +192,7 @@ export type BindingConstraint =
   | 'completion-window'
   | 'run-interval'
   | 'broker-disk'
+  | 'broker-disk-throughput'
   | 'broker-network-in'
   | 'broker-network-out'
   | 'broker-cpu'
@@ -197,6 +200,7 @@ export type BindingConstraint =
   | 'partition-replicas'
   | 'replication-factor'
   | 'zone-spread'
+  | 'stream-network'
   | 'instance-fit'
   | 'instance-catalog'
   | 'model-limit';

@@ -55,6 +55,22 @@ describe('Monte Carlo', () => {
     expect(simulate({ ...ranged, seed: 43 })).not.toEqual(simulate(ranged));
   });
 
+  it('one traffic draw per sample feeds every stage carrying the same events', () => {
+    const traffic = { low: 30_000, likely: 40_000, high: 60_000 };
+    const spec = UncertaintySchema.parse({ samples: 50, seed: 7, stages: { 'kafka-clickstream': { avgEventsPerSec: traffic }, 'flink-sessionize': { avgEventsPerSec: traffic, cpuMsPerEvent: { low: 0.3, likely: 0.35, high: 0.5 } } } });
+    const plan = prepareUncertainty(stages, scenario.growth, spec);
+    const pairs: [number, number][] = [];
+    runMonteCarlo({ stages, growth: scenario.growth, startMonth: scenario.startMonth, horizonMonths: 1, context: { zones: scenario.zones, storage: scenario.storage }, plan, instanceAt }, (sample) => {
+      const [kafka, flink] = sample.stages;
+      if (kafka?.kind !== 'broker' || flink?.kind !== 'stream') throw new Error('clickstream stages');
+      pairs.push([kafka.avgEventsPerSec, flink.avgEventsPerSec]);
+    });
+    // Same range, same quantile → the same value in both stages, sample by sample (independent
+    // draws would agree with probability 0), and the values still spread over the range.
+    expect(pairs.every(([kafka, flink]) => kafka === flink)).toBe(true);
+    expect(new Set(pairs.map(([kafka]) => kafka)).size).toBe(50);
+  });
+
   it('point inputs give zero-width bands equal to the projection', () => {
     const samples = simulate({ samples: 50, stages: { 'flink-sessionize': { cpuMsPerEvent: { low: 0.35, likely: 0.35, high: 0.35 } } } });
     const month11 = bandOf(samples.map((sample) => sample[11] ?? NaN));

@@ -86,10 +86,18 @@ export function bandOf(values: ArrayLike<number>): Band {
  * spare nodes) are decisions, not uncertain measurements, so they stay points.
  */
 export const UNCERTAIN_STAGE_FIELDS: Readonly<Record<StageKind, readonly string[]>> = {
-  broker: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'retentionHours', 'partitionWriteMibPerSec', 'partitionReadMibPerSec', 'cpuMsPerMib', 'hotRetentionMinutes'],
+  broker: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'retentionHours', 'partitionWriteMibPerSec', 'partitionReadMibPerSec', 'cpuMsPerMib', 'cpuMsPerMibWritten', 'hotRetentionMinutes'],
   stream: ['avgEventsPerSec', 'peakEventsPerSec', 'diurnalPeakFactor', 'eventSizeBytes', 'cpuMsPerEvent', 'cpuMsPerEventCv', 'interArrivalCv', 'partitionReadMibPerSec'],
   batch: ['dataVolumeGibPerRun', 'throughputGibPerCoreHour', 'runsPerDay'],
 };
+
+/**
+ * Traffic fields: the events entering the pipeline. Every stage that carries the same events sees
+ * the same draw, so one shared quantile per sample feeds all of them (comonotone: a sample at the
+ * P80 of traffic is at the P80 in Kafka and in Flink alike). Independent draws per stage narrowed
+ * the bands, because high traffic in one stage was averaged against low traffic in another.
+ */
+const TRAFFIC_FIELDS: ReadonlySet<string> = new Set(['avgEventsPerSec', 'peakEventsPerSec', 'dataVolumeGibPerRun']);
 
 interface StageRange {
   stageIndex: number;
@@ -183,17 +191,20 @@ export interface MonteCarloInput {
 
 /**
  * Draws `plan.samples` samples and hands each to `visit` (in order, so callers can fill arrays).
- * Draw order is fixed — per sample: the growth rate, then each stage range in declaration order —
- * so a seed reproduces the samples exactly.
+ * Draw order is fixed — per sample: the growth rate, one traffic quantile shared by every traffic
+ * range (`TRAFFIC_FIELDS`), then each other stage range in declaration order — so a seed
+ * reproduces the samples exactly.
  */
 export function runMonteCarlo(input: MonteCarloInput, visit: (sample: MonteCarloSample, sampleIndex: number) => void): void {
   const random = mulberry32(input.plan.seed);
   for (let sampleIndex = 0; sampleIndex < input.plan.samples; sampleIndex += 1) {
     const growth = input.plan.growthRange === undefined ? input.growth : growthWithRate(input.growth, triangularQuantile(random(), input.plan.growthRange));
     const stages = input.stages.map((stage) => ({ ...stage }));
+    const trafficQuantile = random();
     for (const { stageIndex, field, range } of input.plan.stageRanges) {
       const stage = stages[stageIndex];
-      if (stage !== undefined) Object.assign(stage, { [field]: triangularQuantile(random(), range) });
+      const u = TRAFFIC_FIELDS.has(field) ? trafficQuantile : random();
+      if (stage !== undefined) Object.assign(stage, { [field]: triangularQuantile(u, range) });
     }
     const multipliers = demandMultipliers(growth, input.startMonth, input.horizonMonths);
     visit({ stages, multipliers, counts: sizeOnInstances(stages, input.context, multipliers, input.instanceAt) }, sampleIndex);

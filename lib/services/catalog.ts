@@ -77,6 +77,12 @@ function catalogItemRows(catalog: Catalog): CatalogItemRow[] {
 }
 
 /**
+ * Writing a whole catalog version (~2,500 items in batches) takes a few seconds on a loaded
+ * machine; Prisma's default 5 s interactive-transaction limit is too tight for it.
+ */
+const CATALOG_WRITE_TIMEOUT_MS = 60_000;
+
+/**
  * Registers the bundled catalog (lib/catalog/data) as a version if it is not there yet.
  * Idempotent and safe to race: a concurrent registration wins and this one is a no-op.
  *
@@ -92,6 +98,7 @@ export async function ensureBundledCatalogVersion(db: DbClient): Promise<boolean
         { version: bundled.version, currency: bundled.currency, origin: "bundled", note: "Bundled with the app (lib/catalog/data).", createdBy: SYSTEM_ACTOR },
         catalogItemRows(bundled),
       ),
+      { timeout: CATALOG_WRITE_TIMEOUT_MS },
     );
     return true;
   } catch (error) {
@@ -373,6 +380,7 @@ export async function importCatalogCsv(db: DbClient, input: { csv: string; fileN
   try {
     await transact(db, (tx) =>
       insertCatalogVersion(tx, { version, currency: catalog.currency, origin: "csvImport", note: input.fileName, createdBy: input.actor }, catalogItemRows(catalog)),
+      { timeout: CATALOG_WRITE_TIMEOUT_MS },
     );
   } catch (error) {
     if (isUniqueViolation(error)) return { kind: "conflict" };

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { closeDb, createDb, getDb } from "@/lib/db/client";
 import { describeDatabaseError } from "@/lib/db/errors";
+import { GET as healthRoute } from "@/app/api/health/route";
+
 import { checkHealth } from "./health";
 import { migrate } from "@/lib/db/migrate";
 import { readMigrations } from "@/lib/db/migrations-dir";
@@ -86,6 +88,36 @@ describe("the app's database going down and coming back", () => {
     if (saved === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = saved;
     vi.restoreAllMocks();
+  });
+
+  it("never migrates on request, and answers the public status only (no host, database or data directory)", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const database = await createPostgresDatabase();
+    try {
+      process.env.DATABASE_URL = database.url;
+      const pending = (await readMigrations()).length;
+
+      const response = await healthRoute();
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ status: "error" });
+      const dbName = new URL(database.url).pathname.slice(1);
+      expect(text).not.toContain(dbName);
+      expect(text).not.toContain("127.0.0.1");
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining(dbName)); // the reason is in the server log
+
+      // Asking again changes nothing: the pending migrations are the start-up's job.
+      await healthRoute();
+      expect((await checkHealth()).migrations).toMatchObject({ applied: 0, pending });
+
+      await migrate(await getDb());
+      const ready = await healthRoute();
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: "ok" });
+    } finally {
+      await closeDb();
+      await database.drop();
+    }
   });
 
   it("turns health and queries into clear errors while down, and recovers without a restart", async () => {

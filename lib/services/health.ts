@@ -1,15 +1,16 @@
 /**
  * The health check behind `GET /api/health`: is the database reachable, and is it migrated?
  * Bounded in time: with PostgreSQL down or unresponsive it answers within {@link HEALTH_TIMEOUT_MS}
- * instead of hanging, and it never throws.
+ * instead of hanging, and it never throws. It only reads: migrations run at start-up
+ * (instrumentation.ts), never because a probe or a stranger asked. The full report names the
+ * database host or data directory, so it goes to the server log; the public answer is
+ * {@link publicHealth}, the status alone.
  */
 import "server-only";
 
 import { databaseConfigFromEnv, describePostgresUrl, getDb, type DatabaseKind, type Db } from "@/lib/db/client";
 import { describeDatabaseError, withTimeout } from "@/lib/db/errors";
 import { migrationStatus } from "@/lib/db/migrate";
-
-import { prepareDatabase } from "./startup";
 
 /**
  * Time budget of one health check. A load balancer's probe typically times out after 5 s; the
@@ -32,9 +33,17 @@ export type HealthReport = {
   checkedAt: string;
 };
 
+/** What anyone may learn from `GET /api/health`: whether the app can serve, nothing about where its data lives. */
+export type PublicHealth = { status: HealthReport["status"] };
+
+/** The public part of a report (the HTTP status says the same: 200 ok, 503 error). */
+export function publicHealth(report: HealthReport): PublicHealth {
+  return { status: report.status };
+}
+
 /**
- * Checks the database. With no `db`, checks the app's database and, once it answers, lets the
- * start-up (migrate + seed) finish or retry, so a database that was down at boot is prepared.
+ * Checks the database (the app's own, or `options.db`) without changing it: pending migrations
+ * make the status "error"; they are applied at the next start.
  *
  * @param options.db - a specific database (tests); skips the start-up step
  * @param options.timeoutMs - total time budget (default {@link HEALTH_TIMEOUT_MS})
@@ -69,13 +78,6 @@ export async function checkHealth(options: { db?: Db; timeoutMs?: number } = {})
   }
 
   try {
-    if (!options.db) {
-      const prepared = await withTimeout(prepareDatabase(), remaining(), "while migrating");
-      if (!prepared.ok) {
-        report.database.message = prepared.message;
-        // Still report the migration state below: it says what is missing.
-      }
-    }
     const status = await withTimeout(migrationStatus(db), remaining(), "the migration status query");
     report.migrations = { applied: status.applied, pending: status.pending, latest: status.latest };
     if (status.failed.length > 0) {

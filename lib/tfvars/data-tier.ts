@@ -25,21 +25,22 @@ function retentionDays(stage: StageSpec & { kind: "broker" }, spec: ScenarioSpec
 }
 
 /**
- * Brokers per broker stage with each broker's volume:
+ * Brokers per broker stage with each broker's disk as the plan sized and priced it
+ * (lib/model/storage.ts `brokerDisk`, `brokerDiskUsdPerMonth`): a network volume of the stage's
+ * disk size or the instance's local storage, provisioned for the broker's peak writes:
  *
- *   throughput MiB/s = ⌈peak replicated writes (ingress × RF) ÷ brokers ÷ maxNetworkUtilizationRatio⌉
+ *   throughput MiB/s = ⌈disk.writeMibPerSec⌉   (its share of ingress × RF, compressed)
  *   IOPS             = ⌈throughput × 1024 ÷ 256⌉   (sequential log writes in 256 KiB I/Os)
  *
- * The headroom ratio is the stage's own network ceiling (the same recovery headroom the model
- * sizes the NIC with); the size is the disk per broker the model sized the count with.
+ * Both are floors: a volume type that includes more (gp3: 3,000 IOPS and 125 MiB/s) needs no more.
  */
 export function kafkaBrokers(cuts: readonly StageCut[], spec: ScenarioSpec, stamp: string): TfValue {
   return obj(
     cuts.flatMap((cut) => {
       const { stage, sized } = cut;
       if (stage.kind !== "broker" || sized.stageKind !== "broker") return [];
-      const writeMibPerSecPerBroker = sized.demand.networkInMibPerSec / sized.nodes;
-      const throughput = ceilWithTolerance(writeMibPerSecPerBroker / stage.maxNetworkUtilizationRatio);
+      const { disk } = sized;
+      const throughput = Math.max(1, ceilWithTolerance(disk.writeMibPerSec));
       return [
         [
           stage.name,
@@ -51,8 +52,9 @@ export function kafkaBrokers(cuts: readonly StageCut[], spec: ScenarioSpec, stam
               [
                 "volume",
                 obj([
-                  ["size_gib", num(stage.diskGibPerBroker, `disk per broker the model sized with; ${formatNumber(sized.demand.retainedGib)} GiB retained at ${formatNumber(stage.diskFillTargetRatio)} fill`)],
-                  ["throughput_mibps", num(throughput, `replicated writes ${formatNumber(writeMibPerSecPerBroker)} MiB/s per broker at peak ÷ ${formatNumber(stage.maxNetworkUtilizationRatio)} headroom`)],
+                  ["kind", str(disk.kind, disk.kind === "local" ? "the instance's own NVMe/SSD storage (paid in the instance price)" : "a network block volume, billed as provisioned")],
+                  ["size_gib", num(disk.sizeGib, `disk per broker the model sized with; ${formatNumber(sized.demand.retainedGib)} GiB retained at ${formatNumber(stage.diskFillTargetRatio)} fill`)],
+                  ["throughput_mibps", num(throughput, `peak writes of one broker: ${formatNumber(disk.writeMibPerSec)} MiB/s (ingress × RF ÷ compression ÷ brokers)`)],
                   ["iops", num(ceilWithTolerance((throughput * 1024) / KIB_PER_IO), `throughput in ${KIB_PER_IO} KiB I/Os`)],
                 ]),
               ],

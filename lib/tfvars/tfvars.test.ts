@@ -131,20 +131,21 @@ describe("derived settings, checked by hand from the demo inputs", () => {
 
   it("sizes a broker's volume throughput and IOPS from its share of replicated writes", () => {
     // Clickstream, 2026-01 (demand × 1): peak = 40,000 events/s × 2.5 × 1,200 B = 120,000,000 B/s
-    // = 114.44 MiB/s; × RF 3 = 343.32 MiB/s written across the cluster.
+    // = 114.44 MiB/s; × RF 3 ÷ compression 4 = 85.83 MiB/s written across the cluster.
     const { json, stages } = at("Steady", "aws", "2026-01");
     const brokers = stages.find((stage) => stage.stageName === "kafka-clickstream")?.nodes ?? 0;
-    const perBroker = (40_000 * 2.5 * 1200 * 3) / 1024 / 1024 / brokers;
+    const perBroker = (40_000 * 2.5 * 1200 * 3) / 4 / 1024 / 1024 / brokers;
     const volume = (json.kafka_brokers?.["kafka-clickstream"] as { volume: { throughput_mibps: number; iops: number } }).volume;
-    expect(volume.throughput_mibps).toBe(Math.ceil(perBroker / 0.7));
+    expect(volume.throughput_mibps).toBe(Math.ceil(perBroker));
     expect(volume.iops).toBe(volume.throughput_mibps * 4); // 1024 KiB ÷ 256 KiB per I/O
   });
 
   it("sets topic retention and tiering from the scenario's storage policy", () => {
     const topic = at("Steady", "aws", "2026-01").json.kafka_topics?.["kafka-clickstream"];
-    // 30 days retention, 3 hot days: 30 × 86,400,000 ms and 3 × 86,400,000 ms; RF 3 → min ISR 2.
+    // 30 days retention, 3 hot days then warm (no cold tier): 30 × 86,400,000 ms and
+    // 3 × 86,400,000 ms; RF 3 → min ISR 2.
     expect(topic).toMatchObject({ replication_factor: 3, min_insync_replicas: 2, retention_ms: 2_592_000_000, local_retention_ms: 259_200_000 });
-    expect(at("Steady", "aws", "2026-01").json.storage_lifecycle?.["kafka-clickstream"]).toEqual({ retention_days: 30, hot_days: 3, warm_days: 11, cold_days: 16 });
+    expect(at("Steady", "aws", "2026-01").json.storage_lifecycle?.["kafka-clickstream"]).toEqual({ retention_days: 30, hot_days: 3, warm_days: 27, cold_days: 0 });
   });
 
   it("derives the KEDA lag threshold from the peak share of one replica and the latency SLO", () => {

@@ -10,6 +10,7 @@
  * at least peak MiB/s ÷ the per-partition read limit (Jun Rao, Confluent, "How to choose the
  * number of topics/partitions in a Kafka cluster").
  */
+import { addStreamNetworkLimit, streamNodesWithNetwork } from '../hardware-limits';
 import { ceilWithTolerance, count, formatNumber } from '../numeric';
 import { fewestServers, responseTimeProfile, sizeServers } from '../queueing';
 import { describeWorkerGroup, haPolicy, memoizeByInstance, packWorkers, workerGroupNodesOn, type WorkerDemand, type WorkerGroup } from '../sizing';
@@ -77,7 +78,8 @@ function countStreamMonth(
   packOn: WorkerGroup['packOn'],
   ha: WorkerGroup['ha'],
 ): StageCount | InfeasibleStageMonth {
-  const servers = fewestServers(queueShapeAt(stage, demandMultiplier).sizingInput);
+  const { traffic, sizingInput } = queueShapeAt(stage, demandMultiplier);
+  const servers = fewestServers(sizingInput);
   if (typeof servers !== 'number') return infeasibleStream(stage, servers);
   const workers = ceilWithTolerance(servers / stage.workerCores);
   const group: WorkerGroup = { workerCores: stage.workerCores, workerMemoryGib: stage.workerMemoryGib, packOn, ha, demands: [], workers };
@@ -87,7 +89,7 @@ function countStreamMonth(
     // A method, not an arrow property: tsx (npm run bench) compiles with keepNames, which
     // re-names every arrow function each time it is created, and Monte Carlo creates this 36,000 times.
     nodesOn(instance) {
-      return workerGroupNodesOn(group, instance);
+      return streamNodesWithNetwork(workerGroupNodesOn(group, instance), traffic.peakMibPerSec, instance, ha);
     },
   };
 }
@@ -126,9 +128,9 @@ function planStreamMonth(
   return {
     parallelism: servers,
     activeHoursPerDay: STREAMING_HOURS_PER_DAY,
-    nodesOn: (instance) => workerGroupNodesOn(group, instance),
+    nodesOn: (instance) => streamNodesWithNetwork(workerGroupNodesOn(group, instance), traffic.peakMibPerSec, instance, ha),
     describe<T extends CatalogInstanceType>(instance: T): StreamStageMonth<T> {
-      const nodeGroup = describeWorkerGroup(group, instance);
+      const nodeGroup = addStreamNetworkLimit(describeWorkerGroup(group, instance), traffic.peakMibPerSec, instance, ha);
       return {
         kind: 'sized',
         stageKind: 'stream',

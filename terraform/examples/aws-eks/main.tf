@@ -85,7 +85,9 @@ resource "aws_eks_node_group" "workers" {
 }
 
 resource "aws_msk_cluster" "kafka" {
-  for_each = module.capacity.kafka_brokers
+  # Brokers the plan put on EBS volumes; brokers on local NVMe (volume.kind = "local") run
+  # self-managed on that instance type, which MSK does not offer.
+  for_each = { for stage, b in module.capacity.kafka_brokers : stage => b if b.volume.kind == "volume" }
 
   cluster_name           = each.key
   kafka_version          = var.kafka_version

@@ -199,6 +199,7 @@ variable "kafka_brokers" {
     instance_type = string
     zone_count    = number
     volume = object({
+      kind             = string
       size_gib         = number
       throughput_mibps = number
       iops             = number
@@ -215,8 +216,8 @@ variable "kafka_brokers" {
     error_message = "kafka_brokers: broker_count must be a multiple of zone_count (an equal count per zone)."
   }
   validation {
-    condition     = alltrue([for b in values(var.kafka_brokers) : b.volume.size_gib >= 1 && b.volume.throughput_mibps >= 1 && b.volume.iops >= 1])
-    error_message = "kafka_brokers: volume size_gib, throughput_mibps and iops must be >= 1."
+    condition     = alltrue([for b in values(var.kafka_brokers) : contains(["volume", "local"], b.volume.kind) && b.volume.size_gib >= 1 && b.volume.throughput_mibps >= 1 && b.volume.iops >= 1])
+    error_message = "kafka_brokers: volume kind must be \"volume\" or \"local\", and size_gib, throughput_mibps and iops >= 1."
   }
 }
 

@@ -18,7 +18,7 @@ import { ActionButton } from "@/components/workloads/action-button";
 import { describeGrowth } from "@/components/workloads/growth-summary";
 import { cloneScenarioAction, deleteScenarioAction, setPlanOfRecordAction } from "@/lib/actions/scenarios";
 import { changesForRegion, diffCatalogs } from "@/lib/catalog/diff";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { firstValues } from "@/lib/forms/list-params";
 import { currentPricedVersion, getPricedCatalog } from "@/lib/services/catalog";
 import { loadPageData } from "@/lib/services/page-data";
@@ -113,7 +113,7 @@ export default async function ScenarioPage({ params, searchParams }: PageProps<"
         <Badge>{`${spec.horizonMonths} months from ${spec.startMonth}`}</Badge>
         <Badge>{where}</Badge>
         <Badge>{spec.instance.mode === "cheapest" ? "cheapest instance that fits" : spec.instance.instanceType}</Badge>
-        <Badge>{`${spec.zones} zones`}</Badge>
+        <Badge>{formatCount(spec.zones, "zone")}</Badge>
         {scenario.ofRecord ? <Badge tone="success">plan of record</Badge> : null}
         <span className="text-slate-500">· updated {formatDateTime(scenario.updatedAt)} · version {scenario.version}</span>
       </div>
