@@ -66,6 +66,7 @@ test.describe("FinOps reviews a scenario's cost", () => {
 async function expectDrChart(figure: Locator, measure: "RTO" | "RPO", targetMinutes: number) {
   await expect(figure.locator(".dr-strategy .recharts-symbols")).toHaveCount(4);
   await expect(figure.locator(".dr-frontier .recharts-scatter-line path")).toHaveCount(1);
+  await expect(figure.locator(".dr-frontier-ring").first()).toBeVisible();
   await expect(figure.locator(".recharts-reference-line-line")).toHaveCount(1);
   await expect(figure.locator("svg text").filter({ hasText: `${measure} target ${targetMinutes} min` })).toHaveCount(1);
   await expect(figure.getByText(new RegExp(`^Frontier \\(not dominated on cost × ${measure}\\): .+\\.`))).toBeVisible();

@@ -18,7 +18,7 @@ export function CompareDr({ scenarios }: { scenarios: readonly ComparedScenario[
       <CardHeader>
         <CardTitle id="compare-dr-heading">Disaster recovery trade-off</CardTitle>
         <CardDescription>
-          Mean USD/month of the four DR strategies against RTO and RPO, per scenario. Line: strategies no other beats on both cost and minutes. Dashed: the target. Star: the strategy priced into the scenario.
+          Mean USD/month of the four DR strategies against RTO and RPO, per scenario. Green line and rings: the strategies no other beats on both cost and minutes. Dashed: the target. Star: the strategy priced into the scenario.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">

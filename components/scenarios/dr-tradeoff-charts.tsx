@@ -29,8 +29,11 @@ function tooltipValue(value: unknown, name: unknown): string {
   return name === "USD/month" ? formatUsd(value) : minutesText(value);
 }
 
-/** The frontier is drawn as a line only: its points are the strategies' own, drawn once. */
-const noSymbol = () => <g />;
+/** The frontier's points as rings around the strategies' own dots, so a one-point frontier shows too. */
+function FrontierRing({ cx, cy }: { cx?: number; cy?: number }) {
+  if (cx === undefined || cy === undefined) return <g />;
+  return <circle className="dr-frontier-ring" cx={cx} cy={cy} r={9} fill="none" stroke={FRONTIER_COLOR} strokeWidth={1.5} />;
+}
 
 /** One scatter of USD/month against RTO or RPO minutes, with its text alternative. */
 function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chosen: DrStrategy | null; title: string }) {
@@ -73,7 +76,7 @@ function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chos
               />
               <YAxis type="number" dataKey="usdPerMonth" name="USD/month" tick={{ fontSize: 12 }} tickFormatter={formatUsdCompact} width={64} domain={[0, "auto"]} />
               <Tooltip formatter={tooltipValue} cursor={{ strokeDasharray: "3 3" }} />
-              <Legend wrapperStyle={{ fontSize: 12, paddingTop: 16 }} verticalAlign="bottom" align="left" />
+              <Legend wrapperStyle={{ fontSize: 12, paddingTop: 16 }} verticalAlign="bottom" align="left" itemSorter={null} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
               {tradeoff.targetMinutes === null ? null : (
                 <ReferenceLine
                   x={tradeoff.targetMinutes}
@@ -89,7 +92,7 @@ function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chos
                 data={tradeoff.frontier}
                 line={{ stroke: FRONTIER_COLOR, strokeWidth: 2 }}
                 lineType="joint"
-                shape={noSymbol}
+                shape={FrontierRing}
                 legendType="line"
                 fill={FRONTIER_COLOR}
                 tooltipType="none"
@@ -125,7 +128,7 @@ function TradeoffChart({ tradeoff, chosen, title }: { tradeoff: DrTradeoff; chos
 /**
  * The DR trade-off: mean USD/month of the four strategies against RTO and against RPO, each with
  * its own Pareto frontier (lib/planning/display/dr-frontier.ts), the target as a dashed line and
- * the chosen (priced-in) strategy as a star. Minutes on a symmetric-log axis: replication's
+ * the chosen (priced-in) strategy as a star; frontier points are ringed. Minutes on a symmetric-log axis: replication's
  * minute and a restore's days differ by four orders of magnitude. Each chart carries its data as a hidden table.
  * @param titleSuffix - tells charts of several scenarios apart on one page
  */
