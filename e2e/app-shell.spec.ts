@@ -10,7 +10,7 @@ test.describe("A newcomer opens Headroom", () => {
   test("the app shell renders with its navigation and a live database badge", async ({ page }) => {
     await page.goto("/workloads"); // "/" is the FinOps portfolio (e2e/dashboard.spec.ts)
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Workloads", "Scenarios", "Catalog", "About"]) {
+    for (const label of ["Portfolio", "Workloads", "Scenarios", "Compare", "Catalog", "About"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();
     }
     await expect(nav.getByRole("link", { name: "Workloads" })).toHaveAttribute("aria-current", "page");

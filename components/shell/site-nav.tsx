@@ -1,13 +1,15 @@
 "use client";
 
-import { BookOpen, GitCompareArrows, Layers, Server } from "lucide-react";
+import { BookOpen, Columns3, GitCompareArrows, LayoutDashboard, Layers, Server } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const NAV_ITEMS = [
+  { href: "/", label: "Portfolio", icon: LayoutDashboard },
   { href: "/workloads", label: "Workloads", icon: Layers },
   { href: "/scenarios", label: "Scenarios", icon: GitCompareArrows },
+  { href: "/compare", label: "Compare", icon: Columns3 },
   { href: "/catalog", label: "Catalog", icon: Server },
   { href: "/about", label: "About", icon: BookOpen },
 ] as const;
@@ -18,7 +20,7 @@ export function SiteNav({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
-        const current = pathname === href || pathname.startsWith(`${href}/`);
+        const current = pathname === href || (href !== "/" && pathname.startsWith(`${href}/`));
         return (
           <Link
             key={href}

@@ -14,11 +14,12 @@ import { listWorkloads, WORKLOAD_SORTS } from "./workloads";
 
 const PROFILES = 10_000;
 /**
- * Budget for one list page (count + rows), median of 5 runs. 300 ms keeps the page well inside a
- * one-second response on either database, with room for a slow CI machine; measured locally at
- * tens of milliseconds.
+ * A guard against a query that stops using its index (seconds at 10,000 rows), not a performance
+ * target: one list page (count + rows), median of 5 runs, under 1 s even on a loaded 2-core
+ * machine running the other suites alongside. Measured at tens of milliseconds when quiet; the
+ * page's real target is measured by `npm run bench:http`.
  */
-const BUDGET_MS = 300;
+const BUDGET_MS = 1_000;
 
 async function medianMs(run: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
