@@ -15,7 +15,7 @@ test.describe("FinOps adjusts catalog prices", () => {
 
     // A mistake is reported next to its field, and what was typed stays.
     await percent.fill("150");
-    await aws.getByRole("button", { name: "Set AWS discount" }).click();
+    await aws.getByRole("button", { name: "Set AWS discount", exact: true }).click();
     await expect(aws.getByText("A discount must be below 100 %.")).toBeVisible();
     await expect(aws.getByText(/Say why/)).toBeVisible();
     await expect(aws.getByText(/Your name \(top of the panel\)/)).toBeVisible();
@@ -24,14 +24,15 @@ test.describe("FinOps adjusts catalog prices", () => {
     await page.getByRole("textbox", { name: /Your name/ }).fill("Ana FinOps");
     await percent.fill("12");
     await aws.getByRole("textbox", { name: "AWS discount reason" }).fill("Enterprise discount programme 2026");
-    await aws.getByRole("button", { name: "Set AWS discount" }).click();
+    await aws.getByRole("button", { name: "Set AWS discount", exact: true }).click();
     await expect(aws.getByRole("status").filter({ hasText: "Discount for AWS set to 12 %" })).toBeVisible();
 
     // The effective price is marked: list price struck through, a badge with the discount.
     await expect(m7i.locator("s")).toContainText("$0.2016");
     await expect(m7i).toContainText("$0.1774");
     await expect(m7i).toContainText("−12 %");
-    await expect(page.getByText(/4 prices changed by FinOps overrides/)).toBeVisible();
+    const m7iRows = await table.locator("tbody tr").count(); // every m7i size in us-east-1 is an AWS price
+    await expect(page.getByText(`${m7iRows} prices changed by FinOps overrides`)).toBeVisible();
     await expect(page.getByRole("table", { name: "Override history" })).toContainText("Ana FinOps");
     await page.screenshot({ path: "test-results/screenshots/catalog-discount.png", fullPage: true });
 
@@ -58,7 +59,8 @@ test.describe("FinOps adjusts catalog prices", () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^headroom-catalog-\d{4}-\d{2}-\d{2}\.\d+\.csv$/);
     const csv = await readFile((await download.path())!, "utf8");
-    const lines = csv.split("\r\n");
+    // The whole export (every provider and region) is larger than an import accepts: edit its first 20 rows.
+    const lines = csv.split("\r\n").slice(0, 21);
     expect(lines[0]).toMatch(/^id,provider,region,name/);
     const priceColumn = lines[0]!.split(",").indexOf("onDemandUsdPerHour");
     const broken = lines[2]!.split(",");

@@ -110,7 +110,7 @@ test.describe("FinOps re-prices a scenario after prices change", () => {
     await page.getByRole("textbox", { name: /Your name/ }).fill("Ana FinOps");
     await aws.getByRole("textbox", { name: "AWS discount (% off on-demand)" }).fill("10");
     await aws.getByRole("textbox", { name: "AWS discount reason" }).fill("EDP 2027");
-    await aws.getByRole("button", { name: "Set AWS discount" }).click();
+    await aws.getByRole("button", { name: "Set AWS discount", exact: true }).click();
     await expect(aws.getByRole("status").filter({ hasText: "Discount for AWS set to 10 %" })).toBeVisible();
 
     await page.goto("/workloads");
