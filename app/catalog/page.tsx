@@ -25,7 +25,7 @@ import {
   listOverrideHistory,
   loadCatalogVersion,
 } from "@/lib/services/catalog";
-import { discountKey, itemPriceKey, overridablePrices, providerName, type ActiveOverride, type OverrideSection, type PricedCatalog } from "@/lib/catalog/overrides";
+import { discountKey, itemIdOfPriceKey, itemPriceKey, overridablePrices, providerName, type ActiveOverride, type OverridablePrice, type OverrideSection, type PricedCatalog } from "@/lib/catalog/overrides";
 import type { DbClient } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { firstValues } from "@/lib/forms/list-params";
@@ -84,20 +84,22 @@ function finOpsViews(list: Catalog, active: ActiveOverride[], revisions: Record<
       revision: revisions[discountKey(provider)] ?? 0,
     };
   });
-  const overridden = new Set(active.flatMap((o) => (o.kind === "itemPrice" ? [o.itemId] : [])));
   const prices = overridablePrices(list);
-  const toItem = (p: (typeof prices)[number]): OverridableItem => ({ id: p.itemId, unit: UNIT_BY_SECTION[p.section], listValue: p.listValue, revision: revisions[itemPriceKey(p.itemId, p.field)] ?? 0 });
-  const items = prices
-    .filter((p) => overridden.has(p.itemId) || (p.section === "instanceTypes" ? shownIds.has(p.itemId) : inShownRegion(p.itemId)))
-    .map(toItem);
+  const toItem = (p: OverridablePrice): OverridableItem => ({ id: p.itemId, unit: UNIT_BY_SECTION[p.section], listValue: p.listValue, revision: revisions[itemPriceKey(p.itemId, p.field)] ?? 0 });
+  const regional = [...list.storageTiers, ...list.dataTransfer].filter((item) => inShownRegion(item.id)).map((item) => item.id);
+  const overridden = active.flatMap((o) => (o.kind === "itemPrice" ? [o.itemId] : []));
+  const items = [...new Set([...shownIds, ...regional, ...overridden])].flatMap((id) => {
+    const price = prices.get(id);
+    return price ? [toItem(price)] : [];
+  });
   const revisionByItem: Record<string, number> = {};
-  for (const p of prices) {
-    const revision = revisions[itemPriceKey(p.itemId, p.field)];
-    if (revision) revisionByItem[p.itemId] = revision;
+  for (const [key, revision] of Object.entries(revisions)) {
+    const itemId = itemIdOfPriceKey(key);
+    if (itemId !== null && revision > 0) revisionByItem[itemId] = revision;
   }
   const itemOverrides: ItemOverrideView[] = active.flatMap((o) => {
     if (o.kind !== "itemPrice") return [];
-    const price = prices.find((p) => p.itemId === o.itemId);
+    const price = prices.get(o.itemId);
     const item = price && toItem(price);
     return [{ key: o.key, itemId: o.itemId, unit: item?.unit ?? "USD", listValue: item?.listValue ?? null, priceUsd: o.priceUsd, reason: o.reason, actor: o.actor, changedAt: formatDateTime(o.createdAt), revision: o.revision }];
   });

@@ -5,10 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import { formatCompact, formatDecimal, formatInteger, formatPercent, formatUsd } from "@/lib/format";
-import { planGaps } from "@/lib/model/gaps";
 import type { PlannedMonth } from "@/lib/model/plan-scenario";
 import type { Projection, StageMonth } from "@/lib/model/types";
-import type { ComputedPlan } from "@/lib/planning/compute-plan";
+import { gapsOf, type ComputedPlan } from "@/lib/planning/compute-plan";
 import { monthTotals, stageOnDemandUsdPerMonth } from "@/lib/planning/display/projection";
 import { COST_COMPONENTS, summarizeCost } from "@/lib/planning/display/cost";
 
@@ -196,7 +195,7 @@ export function ProjectionView({
   });
   const first = points[0];
   const last = points.at(-1);
-  const gaps = plan?.gaps ?? planGaps(projection);
+  const gaps = gapsOf(cost);
   const incomplete = incompleteNote(gaps);
   return (
     <div className="grid gap-6">

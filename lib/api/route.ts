@@ -7,8 +7,7 @@ import "server-only";
  * problem+json without internals.
  */
 import type { DbClient } from "@/lib/db/client";
-import { DatabaseUnavailableError, describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/errors";
-import { getReadyDb } from "@/lib/services/startup";
+import { onReadyDb } from "@/lib/services/ready-db";
 
 import { problem } from "./problem";
 import { readBodyText } from "./request-body";
@@ -53,14 +52,9 @@ function wrap<P, X>(precheck: Precheck<X>, handler: (context: ApiContext<P> & X)
       // Credentials will be checked here, once for every route, when accounts exist.
       const checked = await precheck(request);
       if (!checked.ok) return checked.response;
-      const { prisma } = await getReadyDb();
-      return await handler({ request, url: new URL(request.url), params, db: prisma, ...checked.value });
+      const answered = await onReadyDb("api", (db) => handler({ request, url: new URL(request.url), params, db, ...checked.value }));
+      return answered.ok ? answered.value : problem("unavailable", answered.message);
     } catch (error) {
-      if (error instanceof DatabaseUnavailableError || isDatabaseUnreachable(error)) {
-        const message = describeDatabaseError(error);
-        console.error(`[api] database unavailable: ${message}`);
-        return problem("unavailable", message);
-      }
       console.error("[api] unexpected error", error);
       return problem("internal", "The request failed unexpectedly; it has been logged.");
     }

@@ -20,6 +20,9 @@ describe("layer boundaries", () => {
     ["lib/db/uses-planning.ts", 'import { computePlan } from "@/lib/planning/compute-plan";\nexport const f = computePlan;\n', /persistence only/],
     ["lib/services/uses-actions.ts", 'import { deleteScenarioAction } from "@/lib/actions/scenarios";\nexport const f = deleteScenarioAction;\n', /never the other way/],
     ["components/uses-db.tsx", 'import { storePlan } from "@/lib/db/plans";\nexport const f = storePlan;\n', /through lib\/services/],
+    ["components/uses-model.tsx", 'import { planGaps } from "@/lib/model/gaps";\nexport const f = planGaps;\n', /the model runs only there/],
+    ["lib/tfvars/uses-services.ts", 'import { getScenario } from "@/lib/services/scenarios";\nexport const f = getScenario;\n', /never reach persistence/],
+    ["lib/api/uses-db.ts", 'import { getPlanRow } from "@/lib/db/plans";\nexport const f = getPlanRow;\n', /through lib\/services/],
   ])("rejects %s", { timeout: 60_000 }, async (filePath, code, message) => {
     const messages = await restrictedImports(filePath, code);
     expect(messages).toHaveLength(1);
@@ -30,5 +33,6 @@ describe("layer boundaries", () => {
     expect(await restrictedImports("lib/planning/ok.ts", 'import { planScenario } from "@/lib/model/plan-scenario";\nexport const f = planScenario;\n')).toEqual([]);
     expect(await restrictedImports("lib/services/ok.ts", 'import { storePlan } from "@/lib/db/plans";\nexport const f = storePlan;\n')).toEqual([]);
     expect(await restrictedImports("components/ok.tsx", 'import type { PlanKey } from "@/lib/db/plans";\nexport type K = PlanKey;\n')).toEqual([]);
+    expect(await restrictedImports("components/ok-model-type.tsx", 'import type { PlanGap } from "@/lib/model/gaps";\nexport type G = PlanGap;\n')).toEqual([]);
   });
 });

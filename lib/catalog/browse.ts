@@ -50,11 +50,20 @@ export function catalogPage<T>(rows: readonly T[], page: number, pageSize = CATA
   return { rows: rows.slice((current - 1) * pageSize, current * pageSize), page: current, pageCount, total: rows.length };
 }
 
+export type CatalogFacets = { regions: string[]; families: string[] };
+
+/** Facets per catalog object (catalogs are immutable once loaded): not rescanned on every page view. */
+const facetsByCatalog = new WeakMap<Catalog, CatalogFacets>();
+
 /** The choices each filter offers, from the catalog itself. */
-export function catalogFacets(catalog: Catalog = loadCatalog()) {
+export function catalogFacets(catalog: Catalog = loadCatalog()): CatalogFacets {
+  const cached = facetsByCatalog.get(catalog);
+  if (cached) return cached;
   const distinct = (values: string[]) => [...new Set(values)].sort();
-  return {
+  const facets = {
     regions: distinct(catalog.instanceTypes.map((item) => `${item.provider}:${item.region}`)),
     families: distinct(catalog.instanceTypes.map((item) => item.family)),
   };
+  facetsByCatalog.set(catalog, facets);
+  return facets;
 }

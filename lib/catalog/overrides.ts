@@ -21,13 +21,21 @@ export type OverrideField = (typeof OVERRIDE_FIELD_BY_SECTION)[OverrideSection];
 /** A price an item override can replace: instance on-demand, storage or transfer. */
 export type OverridablePrice = { itemId: string; provider: Provider; section: OverrideSection; field: OverrideField; listValue: number };
 
-/** Every price of a catalog that an item override can replace, in catalog order. */
-export function overridablePrices(catalog: Catalog): OverridablePrice[] {
-  return [
+/** Built once per catalog object: catalogs are immutable once loaded, and hold thousands of prices. */
+const pricesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, OverridablePrice>>();
+
+/** Every price of a catalog that an item override can replace, by item id, in catalog order. */
+export function overridablePrices(catalog: Catalog): ReadonlyMap<string, OverridablePrice> {
+  const cached = pricesByCatalog.get(catalog);
+  if (cached) return cached;
+  const prices: OverridablePrice[] = [
     ...catalog.instanceTypes.map((i) => ({ itemId: i.id, provider: i.provider, section: "instanceTypes" as const, field: "onDemandUsdPerHour" as const, listValue: i.onDemandUsdPerHour })),
     ...catalog.storageTiers.map((i) => ({ itemId: i.id, provider: i.provider, section: "storageTiers" as const, field: "usdPerGibMonth" as const, listValue: i.usdPerGibMonth })),
     ...catalog.dataTransfer.map((i) => ({ itemId: i.id, provider: i.provider, section: "dataTransfer" as const, field: "usdPerGib" as const, listValue: i.usdPerGib })),
   ];
+  const byId = new Map(prices.map((price) => [price.itemId, price]));
+  pricesByCatalog.set(catalog, byId);
+  return byId;
 }
 
 /** An override in force (the newest row of its key, not a reset). Values already converted from Decimal. */
@@ -67,6 +75,11 @@ export function discountKey(provider: Provider): string {
 /** `price:aws:us-east-1:m7i.xlarge:onDemandUsdPerHour` */
 export function itemPriceKey(itemId: string, field: OverrideField): string {
   return `price:${itemId}:${field}`;
+}
+
+/** The item id of an {@link itemPriceKey}, or null for another kind of key. */
+export function itemIdOfPriceKey(key: string): string | null {
+  return key.startsWith("price:") ? key.slice("price:".length, key.lastIndexOf(":")) : null;
 }
 
 const PROVIDER_NAMES: Record<Provider, string> = { aws: "AWS", gcp: "Google Cloud", azure: "Azure" };

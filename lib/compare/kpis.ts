@@ -4,7 +4,7 @@
  * the row, and whether a difference is inside the P10–P90 band ("not a real difference").
  * Pure: reads stored plans (ComputedPlan), computes nothing the planner did not.
  */
-import type { ComputedPlan } from "@/lib/planning/compute-plan";
+import { gapsOf, type ComputedPlan } from "@/lib/planning/compute-plan";
 import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
 
 /** One scenario of a comparison: its stored plan and how to name it. */
@@ -120,8 +120,7 @@ function monthZeroUnitCost(computed: ComputedPlan): UnitCost {
 }
 
 function gapMonths(computed: ComputedPlan): number {
-  if (computed.kind === "unpriced") return computed.projection.months.filter((month) => month.stages.some((stage) => stage.kind !== "sized")).length;
-  return new Set(computed.plan.gaps.flatMap((gap) => gap.monthIndices)).size;
+  return new Set(gapsOf(computed).flatMap((gap) => gap.monthIndices)).size;
 }
 
 function minutesText(minutes: number): string {

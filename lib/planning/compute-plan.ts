@@ -9,6 +9,7 @@ import { pricingFor } from "@/lib/catalog/pricing";
 import type { PricedCatalog } from "@/lib/catalog/overrides";
 import type { CatalogInstanceType, Provider } from "@/lib/catalog/schema";
 import { ModelInputError } from "@/lib/model/errors";
+import { planGaps, type PlanGap } from "@/lib/model/gaps";
 import { planScenario, type ScenarioPlan } from "@/lib/model/plan-scenario";
 import { projectScenario } from "@/lib/model/project";
 import type { Projection, ScenarioSpec, WorkloadSpec } from "@/lib/model/types";
@@ -60,7 +61,7 @@ export type ComputedPlan =
       /** FinOps overrides on prices this plan could use (its provider's discount, its region's items). */
       overridesApplied: number;
     }
-  | { kind: "unpriced"; projection: Projection<PlanInstanceType>; reason: string; catalogVersion: string };
+  | { kind: "unpriced"; projection: Projection<PlanInstanceType>; gaps: PlanGap[]; reason: string; catalogVersion: string };
 
 export type PlanInputs = {
   workload: WorkloadSpec;
@@ -82,12 +83,10 @@ export function computePlan({ workload, scenario, priced }: PlanInputs, options:
   const { catalog, version: catalogVersion } = priced;
   const spec = options.bands === false ? { ...scenario, uncertainty: undefined } : scenario;
   const where = pricingLocation(workload, spec, catalog.instanceTypes);
-  const unpriced = (reason: string): ComputedPlan => ({
-    kind: "unpriced",
-    projection: projectScenario(workload, spec, catalog.instanceTypes.map(slim)),
-    reason,
-    catalogVersion,
-  });
+  const unpriced = (reason: string): ComputedPlan => {
+    const projection = projectScenario(workload, spec, catalog.instanceTypes.map(slim));
+    return { kind: "unpriced", projection, gaps: planGaps(projection), reason, catalogVersion };
+  };
   if (typeof where === "string") return unpriced(where);
   const pricing = pricingFor(where, catalog);
   try {
@@ -99,6 +98,11 @@ export function computePlan({ workload, scenario, priced }: PlanInputs, options:
     if (error instanceof ModelInputError) return unpriced(error.message);
     throw error;
   }
+}
+
+/** Stages unsized in some month, priced or not: what totals exclude and the gaps banner names. */
+export function gapsOf(computed: ComputedPlan): readonly PlanGap[] {
+  return computed.kind === "priced" ? computed.plan.gaps : computed.gaps;
 }
 
 /** Whether a scenario asks for Monte Carlo bands (it has ranges). */

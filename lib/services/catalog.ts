@@ -308,7 +308,7 @@ export async function setProviderDiscount(db: DbClient, input: Author & { provid
  */
 export async function setItemPriceOverride(db: DbClient, input: Author & { itemId: string; priceUsd: number }): Promise<OverrideWriteResult> {
   const list = await getCurrentCatalog(db);
-  const item = overridablePrices(list).find((p) => p.itemId === input.itemId);
+  const item = overridablePrices(list).get(input.itemId);
   if (!item) return { kind: "not-found" };
   return appendOverride(
     db,

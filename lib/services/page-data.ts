@@ -2,8 +2,7 @@ import "server-only";
 
 import { connection } from "next/server";
 import type { DbClient } from "@/lib/db/client";
-import { DatabaseUnavailableError, describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/errors";
-import { getReadyDb } from "./startup";
+import { onReadyDb } from "./ready-db";
 
 /** What a page got from the database: its data, or why the database could not answer. */
 export type PageData<T> = { ok: true; data: T } | { ok: false; message: string };
@@ -16,15 +15,6 @@ export type PageData<T> = { ok: true; data: T } | { ok: false; message: string }
 export async function loadPageData<T>(load: (db: DbClient) => Promise<T>): Promise<PageData<T>> {
   // Database reads are per request: never prerender them at build time.
   await connection();
-  try {
-    const { prisma } = await getReadyDb();
-    return { ok: true, data: await load(prisma) };
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError || isDatabaseUnreachable(error)) {
-      const message = describeDatabaseError(error);
-      console.error(`[page] database unavailable: ${message}`);
-      return { ok: false, message };
-    }
-    throw error;
-  }
+  const result = await onReadyDb("page", load);
+  return result.ok ? { ok: true, data: result.value } : result;
 }

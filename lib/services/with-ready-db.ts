@@ -1,8 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/lib/db/client";
-import { DatabaseUnavailableError, describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/errors";
-import { getReadyDb } from "./startup";
+import { onReadyDb, type ReadyDbResult } from "./ready-db";
 
 /**
  * Runs a server action's writes on the ready database. An unreachable database becomes a message
@@ -10,14 +9,7 @@ import { getReadyDb } from "./startup";
  * The client is the app's own, so the action can open a transaction (`prisma.$transaction`) and
  * pass its `tx` to the lib/db functions.
  */
-export async function withReadyDb<T>(write: (prisma: Db["prisma"]) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
-  try {
-    const { prisma } = await getReadyDb();
-    return { ok: true, value: await write(prisma) };
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError || isDatabaseUnreachable(error)) {
-      return { ok: false, message: `Nothing was saved: ${describeDatabaseError(error)}` };
-    }
-    throw error;
-  }
+export async function withReadyDb<T>(write: (prisma: Db["prisma"]) => Promise<T>): Promise<ReadyDbResult<T>> {
+  const result = await onReadyDb("action", write);
+  return result.ok ? result : { ok: false, message: `Nothing was saved: ${result.message}` };
 }
