@@ -7,6 +7,8 @@ import { discoverRoutes, linkedPaths, routeFor } from "./support/routes";
 /** Concrete pages per dynamic route: enough to cover every seeded shape without crawling thousands. */
 const INSTANCES_PER_ROUTE = 12;
 const WIDTHS = [390, 1440] as const;
+/** One full-page screenshot per route and width, to look at: test-results/screenshots/crawl/<width>/<route>.png */
+const SHOTS = "test-results/screenshots/crawl";
 
 /**
  * Every page the app has, with dynamic segments resolved from the seeded data: starting from the
@@ -40,7 +42,7 @@ async function discoverPages(request: APIRequestContext): Promise<{ pages: strin
 }
 
 /** What a person would notice on one page: sideways scrolling, console noise, serious a11y faults. */
-async function checkPage(page: Page, url: string): Promise<string[]> {
+async function checkPage(page: Page, url: string, screenshot?: string): Promise<string[]> {
   const problems: string[] = [];
   const report = (problem: string) => problems.push(`${url}: ${problem}`);
   const onConsole = (message: { type(): string; text(): string }) => {
@@ -54,6 +56,7 @@ async function checkPage(page: Page, url: string): Promise<string[]> {
     if (!response || response.status() >= 400) report(`HTTP ${response?.status() ?? "no response"}`);
     const overflowPx = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflowPx > 1) report(`page scrolls sideways by ${overflowPx}px`);
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     const { violations } = await new AxeBuilder({ page }).analyze();
     for (const violation of violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
       const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ");
@@ -81,7 +84,15 @@ test.describe("Every page works on a phone and a wall screen", () => {
       test.setTimeout(30_000 + pages.length * 15_000);
       await page.setViewportSize({ width, height: 900 });
       const problems: string[] = [];
-      for (const url of pages) problems.push(...(await checkPage(page, url)));
+      const routes = discoverRoutes(path.join(process.cwd(), "app"));
+      const shot = new Set<string>();
+      for (const url of pages) {
+        const pattern = routeFor(routes, url)?.pattern ?? url;
+        const first = !shot.has(pattern);
+        shot.add(pattern);
+        const file = first ? `${SHOTS}/${width}/${pattern.replace(/^\/$/, "home").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}.png` : undefined;
+        problems.push(...(await checkPage(page, url, file)));
+      }
       console.log(`crawled ${pages.length} pages at ${width}px, ${problems.length} problems`);
       expect(problems).toEqual([]);
     });

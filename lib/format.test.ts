@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatCount, formatPercent, formatUsd, formatUsdCompact, formatUsdPrecise } from "./format";
+import { formatCount, formatMinutes, formatPercent, formatUsd, formatUsdCompact, formatUsdPrecise } from "./format";
 
 describe("display formatting", () => {
   it.each([
@@ -17,5 +17,15 @@ describe("display formatting", () => {
     expect(formatUsdCompact(1234567)).toBe("$1.2M");
     expect(formatUsdPrecise(0.012345)).toBe("$0.0123");
     expect(formatPercent(0.456)).toBe("46%");
+  });
+
+  it.each([
+    [15, "15 min"],
+    [119.6, "120 min"],
+    [120, "2 h"],
+    [246, "4.1 h"], // 246 ÷ 60 = 4.1
+    [1440, "24 h"],
+  ])("prints %d minutes as %s", (minutes, expected) => {
+    expect(formatMinutes(minutes)).toBe(expected);
   });
 });

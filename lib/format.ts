@@ -32,6 +32,11 @@ export function formatDecimal(value: number): string {
   return decimal.format(value);
 }
 
+/** A duration: whole minutes below two hours, else hours to one decimal: 15 → "15 min", 90 → "90 min", 246 → "4.1 h". */
+export function formatMinutes(minutes: number): string {
+  return minutes < 120 ? `${formatInteger(minutes)} min` : `${formatDecimal(minutes / 60)} h`;
+}
+
 /** Whole US dollars: 12345.6 → "$12,346". */
 export function formatUsd(value: number): string {
   return usd.format(value);

@@ -1,10 +1,6 @@
 /** How the comparison prints a KPI figure and its delta, by the row's unit. */
 import type { KpiRow, KpiUnit } from "@/lib/compare/kpis";
-import { formatInteger, formatPercent, formatUsd, formatUsdPrecise } from "@/lib/format";
-
-function minutesText(minutes: number): string {
-  return minutes < 120 ? `${formatInteger(minutes)} min` : `${formatInteger(minutes / 60)} h`;
-}
+import { formatInteger, formatMinutes, formatPercent, formatUsd, formatUsdPrecise } from "@/lib/format";
 
 /** A figure in its row's unit. */
 export function formatKpiValue(unit: KpiUnit, value: number): string {
@@ -16,7 +12,7 @@ export function formatKpiValue(unit: KpiUnit, value: number): string {
     case "usdPerUnit":
       return formatUsdPrecise(value);
     case "minutes":
-      return minutesText(value);
+      return formatMinutes(value);
     case "nodes":
     case "count":
     case "text":

@@ -5,6 +5,7 @@
  * Pure: reads stored plans (ComputedPlan), computes nothing the planner did not.
  */
 import { gapsOf, type ComputedPlan } from "@/lib/planning/compute-plan";
+import { formatMinutes } from "@/lib/format";
 import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
 
 /** One scenario of a comparison: its stored plan and how to name it. */
@@ -123,9 +124,6 @@ function gapMonths(computed: ComputedPlan): number {
   return new Set(gapsOf(computed).flatMap((gap) => gap.monthIndices)).size;
 }
 
-function minutesText(minutes: number): string {
-  return minutes < 120 ? `${Math.round(minutes)} min` : `${+(minutes / 60).toFixed(1)} h`;
-}
 
 type DrChoice = { label: string; rtoMinutes: number | null; rpoMinutes: number | null };
 
@@ -135,7 +133,7 @@ function drChoice(computed: ComputedPlan): DrChoice {
   const option = plan.dr?.options.find((candidate) => candidate.strategy === plan.drStrategy);
   if (!plan.drStrategy || !option) return { label: plan.dr ? "none meets the targets" : "no DR", rtoMinutes: null, rpoMinutes: null };
   return {
-    label: `${DR_STRATEGY_LABELS[plan.drStrategy]} (RTO ${minutesText(option.rtoMinutes)}, RPO ${minutesText(option.rpoMinutes)})`,
+    label: `${DR_STRATEGY_LABELS[plan.drStrategy]} (RTO ${formatMinutes(option.rtoMinutes)}, RPO ${formatMinutes(option.rpoMinutes)})`,
     rtoMinutes: option.rtoMinutes,
     rpoMinutes: option.rpoMinutes,
   };

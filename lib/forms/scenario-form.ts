@@ -7,6 +7,7 @@
  * (per-stage instance pins, storage, network, uncertainty) is kept as it was on edit.
  */
 import { ScenarioInputSchema, type ScenarioInput } from "@/lib/entities/scenario";
+import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
 import { ScenarioSpecSchema } from "@/lib/model/schemas";
 import type { ScenarioSpec, StageKind } from "@/lib/model/types";
 
@@ -82,10 +83,7 @@ export const SCENARIO_SECTIONS: readonly { key: "purchase" | "dr"; title: string
         type: "select",
         options: [
           { value: "none", label: "None" },
-          { value: "backup-restore", label: "Backup and restore" },
-          { value: "pilot-light", label: "Pilot light" },
-          { value: "warm-standby", label: "Warm standby" },
-          { value: "active-active", label: "Active-active" },
+          ...Object.entries(DR_STRATEGY_LABELS).map(([value, label]) => ({ value, label })),
           { value: "compare", label: "Compare all strategies" },
         ],
       },

@@ -2,7 +2,7 @@
  * The catalog in the database, on real PostgreSQL and on PGlite: the bundled version, FinOps
  * overrides (set, reset, history, conflicts) and CSV imports.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { exportInstanceTypesCsv } from "@/lib/catalog/csv";
 import { loadCatalog } from "@/lib/catalog/load";
@@ -17,8 +17,8 @@ import {
   setItemPriceOverride,
   setProviderDiscount,
 } from "./catalog";
-import { migrate } from "@/lib/db/migrate";
-import { backends, type TestDatabase } from "@/lib/db/testing/backends";
+import { backends } from "@/lib/db/testing/backends";
+import { useMigratedDatabase } from "@/lib/db/testing/migrated-database";
 
 const bundled = loadCatalog();
 const bundledItemCount = bundled.instanceTypes.length + bundled.storageTiers.length + bundled.dataTransfer.length + bundled.commitments.length;
@@ -27,19 +27,8 @@ const m7iList = bundled.instanceTypes.find((i) => i.id === M7I)!.onDemandUsdPerH
 const author = { reason: "EDP 2026", actor: "ana" };
 
 describe.each(backends)("the catalog on $name", (backend) => {
-  let t: TestDatabase;
+  const t = useMigratedDatabase(backend);
   const prisma = () => t.db.prisma;
-
-  beforeAll(async () => {
-    t = await backend.open();
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
-  beforeEach(async () => {
-    await t.reset();
-    await migrate(t.db);
-  });
 
   it("registers the bundled catalog once and prices with it when no override is set", async () => {
     const [first, second] = await Promise.all([getPricedCatalog(prisma()), getPricedCatalog(prisma())]);

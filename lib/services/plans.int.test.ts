@@ -7,12 +7,12 @@
  * - a plan computed for an older version never replaces a newer one;
  * - a Monte Carlo bands job runs once however many runners poll.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { exportInstanceTypesCsv } from "@/lib/catalog/csv";
-import { migrate } from "@/lib/db/migrate";
 import { getPlanRow, storePlan } from "@/lib/db/plans";
-import { backends, type TestDatabase } from "@/lib/db/testing/backends";
+import { backends } from "@/lib/db/testing/backends";
+import { useMigratedDatabase } from "@/lib/db/testing/migrated-database";
 import { exampleWorkloads } from "@/lib/model/examples";
 import type { StageSpec, WorkloadSpec } from "@/lib/model/types";
 import { computePlan } from "@/lib/planning/compute-plan";
@@ -33,18 +33,7 @@ function withTraffic(spec: WorkloadSpec, factor: number): WorkloadSpec {
 }
 
 describe.each(backends)("stored plans on $name", (backend) => {
-  let t: TestDatabase;
-
-  beforeAll(async () => {
-    t = await backend.open();
-  });
-  beforeEach(async () => {
-    await t.reset();
-    await migrate(t.db);
-  });
-  afterAll(async () => {
-    await t.cleanup();
-  });
+  const t = useMigratedDatabase(backend);
 
   /**
    * The list's headline, the page's stored plan, the plans the API reads and a from-scratch

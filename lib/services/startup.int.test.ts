@@ -1,14 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { exampleWorkloads } from "@/lib/model/examples";
 
 import { closeDb, createDb, type Db } from "@/lib/db/client";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
-import { migrate } from "@/lib/db/migrate";
 import { readMigrations } from "@/lib/db/migrations-dir";
 import { seedDemoData } from "./seed";
 import { getReadyDb, prepareDatabase, resetPrepareDatabase, runStartup, seedDemoEnabled } from "./startup";
-import { backends, createPGliteDir, createPostgresDatabase, TEST_DATABASE_URL, withDatabase, type TestDatabase } from "@/lib/db/testing/backends";
+import { backends, createPGliteDir, createPostgresDatabase, TEST_DATABASE_URL, withDatabase } from "@/lib/db/testing/backends";
+import { useMigratedDatabase } from "@/lib/db/testing/migrated-database";
 import { closedPort, startTcpProxy } from "@/lib/db/testing/tcp-proxy";
 import { createWorkload, listWorkloads } from "./workloads";
 
@@ -36,17 +36,7 @@ function restoreEnv() {
 }
 
 describe.each(backends)("demo data on $name", (backend) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await backend.open();
-  });
-  afterAll(async () => {
-    await t.cleanup();
-  });
-  beforeEach(async () => {
-    await t.reset();
-    await migrate(t.db);
-  });
+  const t = useMigratedDatabase(backend);
 
   it("seeds the example workloads and scenarios into an empty database, once", async () => {
     expect(await seedDemoData(t.db)).toEqual({ seeded: true, workloads: 3, scenarios: 6 });

@@ -3,17 +3,17 @@
  * updates and their conflicts, soft delete and undo, duplicate, scenarios, the plan of record and
  * its headline figures from stored plans, import, and that invalid input writes nothing.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
 import { toWorkloadDocument, parseWorkloadDocument } from "@/lib/export/workload-document";
 import { exampleWorkloads } from "@/lib/model/examples";
 
-import { migrate } from "@/lib/db/migrate";
 
 import { refreshScenarioPlan, refreshWorkloadPlans } from "./plans";
 import { cloneScenario, createScenario, deleteScenario, getScenario, listScenarios, recordScenarioPricing, updateScenario } from "./scenarios";
-import { backends, type TestDatabase } from "@/lib/db/testing/backends";
+import { backends } from "@/lib/db/testing/backends";
+import { useMigratedDatabase } from "@/lib/db/testing/migrated-database";
 import {
   createWorkload,
   deleteWorkload,
@@ -29,22 +29,12 @@ const [clickstream] = exampleWorkloads;
 const input = { name: clickstream!.name, team: "Data Platform", tags: ["kafka"], spec: clickstream!.spec };
 
 describe.each(backends)("workspace writes on $name", (backend) => {
-  let t: TestDatabase;
+  const t = useMigratedDatabase(backend);
   const count = async () => ({
     workloads: await t.db.prisma.workloadProfile.count(),
     scenarios: await t.db.prisma.scenario.count(),
   });
 
-  beforeAll(async () => {
-    t = await backend.open();
-  });
-  beforeEach(async () => {
-    await t.reset();
-    await migrate(t.db);
-  });
-  afterAll(async () => {
-    await t.cleanup();
-  });
 
   it("creates a profile whose first scenario is its plan of record, and lists that plan's stored month-0 total", async () => {
     const created = await createWorkload(t.db.prisma, { ...input, scenarios: clickstream!.scenarios });
