@@ -14,7 +14,8 @@ const INITIAL: CatalogImportState = { ok: false };
 
 /**
  * CSV round trip: download the current instance catalog, upload an edited file as a new catalog
- * version. A file with any bad row imports nothing, and each problem is listed with its line.
+ * version. A file with any bad row imports nothing, and each problem is listed with its line; a file
+ * that would shrink the catalog drastically says what would go and asks for a confirmation.
  */
 export function CatalogImportForm({ actor }: { actor: string }) {
   const [state, action, pending] = useActionState(importCatalogCsvAction, INITIAL);
@@ -44,6 +45,15 @@ export function CatalogImportForm({ actor }: { actor: string }) {
           <Upload aria-hidden />
           {pending ? "Importing…" : "Import CSV"}
         </Button>
+        {state.shrinkage ? (
+          <div role="alert" className="basis-full rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <p>{state.shrinkage}</p>
+            <label className="mt-2 flex items-center gap-2 font-medium">
+              <input type="checkbox" name="confirmShrink" value="on" />
+              Replace the catalog anyway
+            </label>
+          </div>
+        ) : null}
       </form>
       <FormMessage state={state} />
       {state.rowErrors?.length ? (

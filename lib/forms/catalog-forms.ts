@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-import { ProviderSchema } from "@/lib/catalog/schema";
+import { CatalogVersionSchema, ProviderSchema } from "@/lib/catalog/schema";
 import { hasNoNulCharacter } from "@/lib/model/schemas";
 
 import { parseDecimal } from "./form-values";
@@ -65,5 +65,16 @@ export const CatalogImportSchema = z.object({
     .refine((file) => file.size > 0, "Choose a CSV file: this one is empty.")
     .refine((file) => file.size <= MAX_CATALOG_CSV_BYTES, "The file is larger than 900 KB; split it or drop unused rows.")
     .refine((file) => /\.csv$/i.test(file.name), "Choose a .csv file (export one to see the columns)."),
+  actor: ActorSchema,
+  /** The "Replace the catalog anyway" checkbox: a drastic shrink is imported only when ticked. */
+  confirmShrink: z
+    .literal("on", { error: "Replace the catalog anyway is a checkbox." })
+    .optional()
+    .transform((value) => value === "on"),
+});
+
+/** Rolling the catalog back to an earlier version (written again as the newest). */
+export const CatalogRestoreSchema = z.object({
+  version: CatalogVersionSchema,
   actor: ActorSchema,
 });
