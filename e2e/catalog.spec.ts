@@ -107,7 +107,7 @@ test.describe("FinOps adjusts catalog prices", () => {
     const bundledVersion = (await versions.nth(1).locator("td").first().innerText()).trim();
     await expect(page.getByRole("combobox", { name: "Earlier version" })).toHaveValue(bundledVersion);
     await page.getByRole("button", { name: "Make it current again" }).click();
-    await expect(page.getByText(new RegExp(`Restored ${bundledVersion.replace(/\./g, "\\.")} as catalog version`))).toBeVisible();
+    await expect(page.getByText(new RegExp(`Restored ${bundledVersion.replace(/\./g, "\\.")} as catalog version`))).toBeVisible({ timeout: 60_000 });
     await expect(versions).toHaveCount(3);
     await expect(versions.first()).toContainText(`Restored from ${bundledVersion}`);
     await expect(versions.first()).toContainText("current");

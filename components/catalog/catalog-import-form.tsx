@@ -4,9 +4,11 @@ import { Download, Upload } from "lucide-react";
 import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { useFileSizeGuard } from "@/components/ui/file-size-guard";
 import { Input } from "@/components/ui/input";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import { importCatalogCsvAction, type CatalogImportState } from "@/lib/actions/catalog";
+import { MAX_CATALOG_CSV_BYTES } from "@/lib/forms/upload-limits";
 
 import { FormField, FormMessage } from "./form-field";
 
@@ -19,6 +21,7 @@ const INITIAL: CatalogImportState = { ok: false };
  */
 export function CatalogImportForm({ actor }: { actor: string }) {
   const [state, action, pending] = useActionState(importCatalogCsvAction, INITIAL);
+  const tooLarge = useFileSizeGuard("file", MAX_CATALOG_CSV_BYTES);
   return (
     <section aria-labelledby="csv-title" className="flex flex-col gap-3 border-t border-slate-100 pt-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -36,9 +39,9 @@ export function CatalogImportForm({ actor }: { actor: string }) {
         Importing a file creates a new catalog version with its instance types (storage, transfer and commitment prices carry
         over) and makes it the current catalog. Overrides stay in force.
       </p>
-      <form action={action} className="flex flex-wrap items-start gap-3">
+      <form action={action} onSubmit={tooLarge.onSubmit} className="flex flex-wrap items-start gap-3">
         <input type="hidden" name="actor" value={actor} />
-        <FormField id="catalog-csv-file" label="CSV file" errors={[...(state.fieldErrors?.file ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)]}>
+        <FormField id="catalog-csv-file" label="CSV file" errors={[...(tooLarge.error ? [tooLarge.error] : []), ...(state.fieldErrors?.file ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)]}>
           {(props) => <Input {...props} type="file" name="file" accept=".csv,text/csv" className="h-auto py-1.5" />}
         </FormField>
         <Button type="submit" className="mt-6" disabled={pending}>
