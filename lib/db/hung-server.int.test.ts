@@ -70,7 +70,8 @@ describe("a PostgreSQL server that hangs", () => {
     const db = await createDb({ kind: "postgres", url: urlOnPort(silent.port) });
     try {
       const { error, ms } = await rejection(db.prisma.$queryRaw`SELECT 1`);
-      expect(ms).toBeLessThan(PG_CONNECTION_TIMEOUT_MS + 2_000);
+      // Bounded by the timeout, not by the hang (the slack absorbs a loaded CI machine).
+      expect(ms).toBeLessThan(PG_CONNECTION_TIMEOUT_MS + 10_000);
       expect(isDatabaseUnreachable(error)).toBe(true);
       expect(describeDatabaseError(error)).toMatch(/did not (accept a connection|answer) in time/);
     } finally {
@@ -98,7 +99,7 @@ describe("a PostgreSQL server that hangs", () => {
       relay.freeze();
       const { error, ms } = await rejection(db.prisma.$queryRaw`SELECT 2`);
       expect(ms).toBeGreaterThanOrEqual(queryTimeoutMs - 50);
-      expect(ms).toBeLessThan(queryTimeoutMs + 2_000);
+      expect(ms).toBeLessThan(queryTimeoutMs + 10_000);
       expect(isDatabaseUnreachable(error)).toBe(true);
       expect(describeDatabaseError(error)).toBe("The database server did not answer in time. It may be overloaded or hanging.");
     });
