@@ -19,42 +19,52 @@ function Figure({ row, cell }: { row: KpiRow; cell: KpiCell }) {
   );
 }
 
+/** "+$2,894 (+20%)", "no change", or "changed" for a figure that is a word. */
+function deltaText(row: KpiRow, saved: KpiCell | undefined, whatIf: KpiCell): string {
+  if (whatIf.deltaAbs === null) return row.unit === "text" && saved?.text !== whatIf.text ? "changed" : "—";
+  return whatIf.deltaAbs === 0 ? "no change" : formatKpiDelta(row, whatIf.deltaAbs, whatIf.deltaRatio);
+}
+
 /**
  * The saved plan's key figures and, when there is a what-if, its figures with their delta against
  * the saved plan. Each figure cell carries its unrounded value (`data-value`, USD or count) so a
- * test can compare a preview with what a save stored, to the cent.
+ * test can compare a preview with what a save stored, to the cent. On a phone the change sits
+ * under the what-if figure instead of in its own column, so the table fits 390 px.
  */
 export function WhatIfKpis({ names, rows }: { names: readonly string[]; rows: readonly KpiRow[] }) {
   return (
-    <Table aria-label="What-if key figures">
+    <Table aria-label="Key figures, saved and previewed">
       <thead>
         <tr>
           <TableHead>Figure</TableHead>
           {names.map((name) => (
-            <TableHead key={name} className="min-w-36">
+            <TableHead key={name} className="sm:min-w-36">
               {name}
             </TableHead>
           ))}
-          {names.length > 1 ? <TableHead className="min-w-36">Change vs saved</TableHead> : null}
+          {names.length > 1 ? <TableHead className="hidden min-w-36 sm:table-cell">Change vs saved</TableHead> : null}
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => {
-          const whatIf = row.cells[1];
+          const [saved, whatIf] = row.cells;
+          const delta = whatIf ? deltaText(row, saved, whatIf) : null;
+          const tone = whatIf?.deltaAbs == null ? "text-slate-500" : deltaTone(row, whatIf.deltaAbs);
           return (
             <tr key={row.key} data-kpi={row.key}>
-              <th scope="row" className="min-w-36 border-b border-slate-100 px-3 py-2 text-left align-top font-medium text-slate-700">
+              <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left align-top font-medium text-slate-700">
                 {row.label}
                 {row.perUnit ? <span className="block text-xs font-normal text-slate-500">per {row.perUnit}</span> : null}
               </th>
               {row.cells.map((cell, index) => (
                 <TableCell key={names[index] ?? index} data-column={index === 0 ? "saved" : "what-if"} data-value={cell.value ?? undefined} className={cn(index === 1 && "bg-sky-50/60")}>
                   <Figure row={row} cell={cell} />
+                  {index === 1 && delta ? <span className={cn("block text-xs tabular-nums sm:hidden", tone)}>{delta}</span> : null}
                 </TableCell>
               ))}
-              {whatIf ? (
-                <TableCell data-column="delta" className={cn("tabular-nums", whatIf.deltaAbs === null ? "text-slate-500" : deltaTone(row, whatIf.deltaAbs))}>
-                  {whatIf.deltaAbs === null ? (row.unit === "text" && row.cells[0]?.text !== whatIf.text ? "changed" : "—") : whatIf.deltaAbs === 0 ? "no change" : formatKpiDelta(row, whatIf.deltaAbs, whatIf.deltaRatio)}
+              {delta ? (
+                <TableCell data-column="delta" className={cn("hidden tabular-nums sm:table-cell", tone)}>
+                  {delta}
                 </TableCell>
               ) : null}
             </tr>

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { memo, useActionState, useDeferredValue, useEffect, useMemo, useState } from "react";
 
 import { CompareCharts } from "@/components/compare/compare-charts";
 import { Button } from "@/components/ui/button";
@@ -133,6 +133,8 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
   const fresh = settled === "" || (previewData !== null && !preview.isPlaceholderData && !typing);
   const figures = settled === "" ? savedFigures : (previewData?.figures ?? savedFigures);
   const busy = typing || preview.isFetching;
+  // The charts redraw after the KPI table, in a render typing can interrupt.
+  const chartFigures = useDeferredValue(figures);
 
   const set = (param: WhatIfParam, value: string) => setValues((current) => ({ ...current, [param]: value }));
   const changedValues = whatIfValuesOf(new URLSearchParams(query)).values;
@@ -162,7 +164,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
           ))}
         </div>
 
-        <form className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3" onSubmit={(event) => (hasErrors ? event.preventDefault() : undefined)}>
+        <form className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
           <input type="hidden" name="scenarioId" value={scenarioId} />
           <input type="hidden" name="version" value={version} />
           {Object.entries(changedValues).map(([param, value]) => (
@@ -207,14 +209,25 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
           </ul>
         ) : null}
 
-        <div aria-busy={busy} data-figures-for={fresh ? settled : undefined} className={cn("grid gap-5 transition-opacity", !fresh && "opacity-60")}>
-          <WhatIfKpis names={figures.names} rows={figures.kpis} />
-          <CompareCharts names={figures.names} months={figures.months} components={figures.components} nodes={figures.nodes} banded={figures.names.map(() => false)} />
+        <div aria-busy={busy} className={cn("grid gap-5 transition-opacity", !fresh && "opacity-60")}>
+          <div data-figures-for={fresh ? settled : undefined}>
+            <MemoKpis names={figures.names} rows={figures.kpis} />
+          </div>
+          <div data-charts-for={fresh && chartFigures === figures ? settled : undefined}>
+            <ChartsView figures={chartFigures} />
+          </div>
         </div>
       </CardContent>
     </Card>
   );
 }
+
+// Memoized, so typing (which re-renders the inputs) redraws neither the table nor four charts per key.
+const MemoKpis = memo(WhatIfKpis);
+
+const ChartsView = memo(function ChartsView({ figures }: { figures: WhatIfFigures }) {
+  return <CompareCharts names={figures.names} months={figures.months} components={figures.components} nodes={figures.nodes} banded={figures.names.map(() => false)} />;
+});
 
 /** What the status line says: which figures are shown and whether they are the what-if's. */
 function whatIfStatus({ settled, busy, hasErrors, failed, figures }: { settled: string; busy: boolean; hasErrors: boolean; failed: string | null; figures: WhatIfFigures }): string {
