@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 /** Server renders of a scenario can take seconds on shared CI cores. */
@@ -37,20 +38,22 @@ test.describe("An architect tries a what-if on a scenario", () => {
     const scenarioUrl = page.url();
     const region = whatIfRegion(page);
 
-    // Nothing changed yet: the saved plan alone, one line.
+    // Nothing changed yet: the saved plan's figures alone, no what-if charts (the saved plan's are below).
     await expect(region.getByRole("status")).toContainText("Showing the saved plan");
     const saved = await columnValues(region, "saved");
     expect(Number(saved.horizon)).toBeGreaterThan(0);
     await expect(region.locator('td[data-column="what-if"]')).toHaveCount(0);
-    expect(await monthlyTotalLines(region, "")).toHaveLength(1);
+    await expect(region.getByRole("region", { name: "Monthly total" })).toHaveCount(0);
 
-    // Faster growth: a second column and a second line, above the saved plan.
+    // Faster growth: a what-if column, and charts with a what-if line above the saved plan's.
     await region.getByLabel("Monthly growth").fill("0.06");
     await expect(figuresFor(region, "growth=0.06")).toBeVisible();
     const faster = await columnValues(region, "what-if");
     expect(Number(faster.horizon)).toBeGreaterThan(Number(saved.horizon));
     await expect(region.locator('tr[data-kpi="horizon"] td[data-column="delta"]')).toContainText(/^\+\$[\d,]+ \(\+[\d.]+%\)$/);
-    const [savedLine, fasterLine] = await monthlyTotalLines(region, "growth=0.06");
+    const lines = await monthlyTotalLines(region, "growth=0.06");
+    expect(lines).toHaveLength(2);
+    const [savedLine, fasterLine] = lines;
     expect(fasterLine).toBeTruthy();
     expect(fasterLine).not.toBe(savedLine);
 
@@ -85,7 +88,7 @@ test.describe("An architect tries a what-if on a scenario", () => {
     expect(await columnValues(whatIfRegion(page), "saved")).toEqual(preview);
   });
 
-  test("at 390px the what-if fits the screen and stays usable", async ({ page }) => {
+  test("at 390px the what-if fits the screen, stays usable and has no serious axe violations", async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/scenarios");
@@ -104,6 +107,8 @@ test.describe("An architect tries a what-if on a scenario", () => {
     await expect(cell).toContainText(/[+−]\$[\d,]+ \([+−][\d.]+%\)/);
     const save = await region.getByRole("button", { name: "Save as new scenario" }).boundingBox();
     expect(save && save.x >= 0 && save.x + save.width <= 390).toBe(true);
+    const { violations } = await new AxeBuilder({ page }).include('[aria-label="What-if"]').analyze();
+    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
     await page.screenshot({ path: "test-results/screenshots/what-if-390.png", fullPage: true });
   });
 });

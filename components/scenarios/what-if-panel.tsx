@@ -213,9 +213,14 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
           <div data-figures-for={fresh ? settled : undefined}>
             <MemoKpis names={figures.names} rows={figures.kpis} />
           </div>
-          <div data-charts-for={fresh && chartFigures === figures ? settled : undefined}>
-            <ChartsView figures={chartFigures} />
-          </div>
+          {/* The saved plan's own charts are below: the what-if draws its four only once there is something to compare. */}
+          {chartFigures.names.length > 1 ? (
+            <div data-charts-for={fresh && chartFigures === figures ? settled : undefined}>
+              <ChartsView figures={chartFigures} />
+            </div>
+          ) : (
+            <p className="text-sm text-slate-500">Charts of the what-if against the saved plan appear here once you change an input.</p>
+          )}
         </div>
       </CardContent>
     </Card>
