@@ -13,7 +13,7 @@ import { IdSchema, isUuid } from "@/lib/entities/ids";
 import { ScenarioInputSchema } from "@/lib/entities/scenario";
 import { VersionSchema } from "@/lib/entities/workload";
 import { diffSnapshots, formValues, type FormState } from "@/lib/forms/form-values";
-import { parseScenarioForm, scenarioFieldLabel } from "@/lib/forms/scenario-form";
+import { parseScenarioForm, scenarioConflictMessage, scenarioFieldLabel } from "@/lib/forms/scenario-form";
 import { currentPricedVersion } from "@/lib/services/catalog";
 import { refreshScenarioPlan, repriceScenario } from "@/lib/services/plans";
 import { cloneScenario, createScenario, deleteScenario, getScenario, setPlanOfRecord, updateScenario } from "@/lib/services/scenarios";
@@ -91,7 +91,7 @@ export async function updateScenarioAction(_prev: FormState, form: FormData): Pr
     return {
       ok: false,
       values,
-      message: `Someone else saved this scenario (now version ${current.version}) after you opened it. Nothing was saved. Review their changes below; saving again replaces them with your values.`,
+      message: `${scenarioConflictMessage(current.version)} Review their changes below; saving again replaces them with your values.`,
       conflict: { version: current.version, loaded: JSON.stringify(now), changes: before ? diffSnapshots(before, now, scenarioFieldLabel) : [] },
     };
   }

@@ -173,6 +173,11 @@ export function parseScenarioForm(
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: fieldErrorsOf(parsed.error, scenarioInputName(stages)) };
 }
 
+/** What a save says when someone else saved the scenario first (the form and the what-if). */
+export function scenarioConflictMessage(version: number): string {
+  return `Someone else saved this scenario (now version ${version}) after you opened it. Nothing was saved.`;
+}
+
 /** A person's name for a field of a scenario snapshot (for conflict messages). */
 export function scenarioFieldLabel(path: string): string {
   const field = [

@@ -12,6 +12,8 @@ import "server-only";
  */
 import { Worker } from "node:worker_threads";
 
+import type { PricedCatalog } from "@/lib/catalog/overrides";
+
 import type { ComputedPlan, PlanInputs } from "./compute-plan";
 import type { PlanTask, PlanTaskResult } from "./plan-worker";
 
@@ -21,7 +23,7 @@ export type Lane = "interactive" | "background";
 const TASK_TIMEOUT_MS: Record<Lane, number> = { interactive: 60_000, background: 300_000 };
 
 type Pending = {
-  task: PlanTask;
+  task: Omit<PlanTask, "inputs"> & { inputs: PlanInputs };
   resolve: (result: { plan: ComputedPlan; computeMs: number }) => void;
   reject: (error: Error) => void;
   signal?: AbortSignal;
@@ -43,12 +45,14 @@ function spawnWorker(): Worker {
 
 class LaneRunner {
   private worker: Worker | null = null;
+  /** The priced catalog the current worker holds (it keeps its last task's); a new worker holds none. */
+  private workerPriced: PricedCatalog | null = null;
   private queue: Pending[] = [];
   private running: (Pending & { timer: NodeJS.Timeout; onAbort: () => void }) | null = null;
 
   constructor(private readonly lane: Lane) {}
 
-  run(task: PlanTask, signal?: AbortSignal): Promise<{ plan: ComputedPlan; computeMs: number }> {
+  run(task: Pending["task"], signal?: AbortSignal): Promise<{ plan: ComputedPlan; computeMs: number }> {
     if (signal?.aborted) return Promise.reject(abortError(this.lane));
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject, signal, timeoutMs: TASK_TIMEOUT_MS[this.lane] });
@@ -70,6 +74,7 @@ class LaneRunner {
     worker.on("error", (error) => this.fail(worker, error));
     worker.on("exit", (code) => this.fail(worker, new Error(`The ${this.lane} planning worker exited with code ${code}.`)));
     this.worker = worker;
+    this.workerPriced = null;
     return worker;
   }
 
@@ -83,7 +88,11 @@ class LaneRunner {
     const onAbort = () => this.stop(abortError(this.lane));
     pending.signal?.addEventListener("abort", onAbort, { once: true });
     this.running = { ...pending, timer, onAbort };
-    worker.postMessage(pending.task);
+    // Catalogs are cached by identity (lib/services/catalog.ts keeps one object per priced version).
+    const { priced } = pending.task.inputs;
+    const message: PlanTask = { ...pending.task, inputs: { ...pending.task.inputs, priced: priced === this.workerPriced ? null : priced } };
+    this.workerPriced = priced;
+    worker.postMessage(message);
   }
 
   private finish(): Pending | null {

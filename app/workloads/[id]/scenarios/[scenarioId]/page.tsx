@@ -8,6 +8,8 @@ import { BandsProgress } from "@/components/scenarios/bands-progress";
 import { ProjectionSkeleton } from "@/components/scenarios/projection-skeleton";
 import { ProjectionView } from "@/components/scenarios/projection-view";
 import { RepricingNotice } from "@/components/scenarios/repricing-notice";
+import { WhatIfPanel } from "@/components/scenarios/what-if-panel";
+import { WhatIfSkeleton } from "@/components/scenarios/what-if-skeleton";
 import { Breadcrumb, workloadTrail } from "@/components/shell/breadcrumb";
 import { ScenarioTfvars } from "@/components/tfvars/scenario-tfvars";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
@@ -20,10 +22,13 @@ import { cloneScenarioAction, deleteScenarioAction, setPlanOfRecordAction } from
 import { changesForRegion, diffCatalogs } from "@/lib/catalog/diff";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { firstValues } from "@/lib/forms/list-params";
+import { savedWhatIfValues, whatIfValuesOf, type WhatIfErrors, type WhatIfValues } from "@/lib/forms/what-if";
+import { whatIfFigures } from "@/lib/compare/what-if";
 import { currentPricedVersion, getPricedCatalog } from "@/lib/services/catalog";
 import { loadPageData } from "@/lib/services/page-data";
 import { getScenarioPlan, type PlanView } from "@/lib/services/plans";
 import { getScenario, type ScenarioDetail } from "@/lib/services/scenarios";
+import { getWhatIfContext, previewWhatIf } from "@/lib/services/what-if";
 
 const loadScenario = cache((id: string) => loadPageData((db) => getScenario(db, id)));
 
@@ -68,11 +73,45 @@ async function ScenarioProjection({ scenario, view }: { scenario: ScenarioDetail
   );
 }
 
+/**
+ * The what-if region: the saved plan's figures, and when the URL carries a what-if, its preview
+ * computed here so a shared link shows the same figures on first paint (the panel then keeps them
+ * up to date as inputs change, without navigating).
+ */
+async function ScenarioWhatIf({ scenario, whatIf }: { scenario: ScenarioDetail; whatIf: { values: WhatIfValues; errors: WhatIfErrors } }) {
+  const result = await loadPageData(async (db) => {
+    const context = await getWhatIfContext(db, scenario);
+    if (!context) return null;
+    const hasWhatIf = Object.keys(whatIf.values).length > 0 && Object.keys(whatIf.errors).length === 0;
+    const preview = hasWhatIf ? await previewWhatIf(db, { scenarioId: scenario.id, values: whatIf.values }) : null;
+    return { context, preview };
+  });
+  if (!result.ok || !result.data) return null; // the projection below shows the designed state
+  const { context, preview } = result.data;
+  return (
+    <WhatIfPanel
+      scenarioId={scenario.id}
+      workloadId={scenario.workloadId}
+      version={scenario.version}
+      scenarioName={scenario.name}
+      savedSpec={scenario.spec}
+      saved={savedWhatIfValues(scenario.spec)}
+      stages={context.stages}
+      instances={context.instances}
+      initial={whatIf}
+      savedFigures={whatIfFigures(context.saved.computed, null)}
+      initialPreview={preview}
+    />
+  );
+}
+
 const ViewParamSchema = z.object({ view: z.string().max(64).catch("all").default("all") });
 
 export default async function ScenarioPage({ params, searchParams }: PageProps<"/workloads/[id]/scenarios/[scenarioId]">) {
   const { id, scenarioId } = await params;
-  const { view } = ViewParamSchema.parse(firstValues(await searchParams));
+  const search = await searchParams;
+  const { view } = ViewParamSchema.parse(firstValues(search));
+  const whatIf = whatIfValuesOf(search);
   const result = await loadScenario(scenarioId);
   if (!result.ok) return <DatabaseUnavailable message={result.message} retryHref={`/workloads/${id}/scenarios/${scenarioId}`} />;
   const scenario = result.data;
@@ -117,6 +156,11 @@ export default async function ScenarioPage({ params, searchParams }: PageProps<"
         {scenario.ofRecord ? <Badge tone="success">plan of record</Badge> : null}
         <span className="text-slate-500">· updated {formatDateTime(scenario.updatedAt)} · version {scenario.version}</span>
       </div>
+      <Suspense fallback={<WhatIfSkeleton />}>
+        <ScenarioWhatIf scenario={scenario} whatIf={whatIf} />
+      </Suspense>
+      <h2 className="mb-1 text-lg font-semibold text-slate-900">Saved plan</h2>
+      <p className="mb-4 text-sm text-slate-600">{`What is stored for version ${scenario.version}; the what-if above changes nothing until you save or apply it.`}</p>
       <Suspense fallback={<ProjectionSkeleton />}>
         <ScenarioProjection scenario={scenario} view={view} />
       </Suspense>
