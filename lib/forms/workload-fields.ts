@@ -152,6 +152,16 @@ const streamFields: FieldSpec[] = [
   { name: "latencySloMs", label: "Latency SLO target", unit: "ms", help: "Processing time (wait + service) that the SLO percentile must stay under.", type: "number" },
   maxUtilization("Ceiling on busy cores ÷ cores at peak; 0.7 is a common headroom target."),
   ...workerShape("Cores per worker (Flink task manager slots, consumer threads). Each core processes one event at a time.", "Memory each worker requests."),
+  {
+    name: "routing",
+    label: "Queue routing",
+    help: "Per worker: each worker only serves the events routed to it (a Kafka partition's consumer, keyBy, round-robin or hash load balancing), so it needs more headroom for the same tail latency. Pooled: idle cores take from one shared queue (consumers pulling from SQS or one Pub/Sub subscription, a least-loaded balancer).",
+    type: "select",
+    options: [
+      { value: "per-worker", label: "Per worker (partitioned, load-balanced)" },
+      { value: "pooled", label: "Pooled (one shared work queue)" },
+    ],
+  },
   partitionRead,
   ...nodeOverhead,
   ...ha,

@@ -539,6 +539,139 @@ function firstServersMeetingSlo(setup: SizingSetup, from: number): number | Infe
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Per-worker queues (a stream stage's `routing: 'per-worker'`)
+
+/**
+ * The inter-arrival CV of one of `workers` streams when each arrival is routed to a worker at
+ * random (a key hash picks the partition, a load balancer picks a pod): Whitt's QNA splitting
+ * formula, c² = c₀²/n + (1 − 1/n) (Whitt, "The Queueing Network Analyzer", Bell System Technical
+ * Journal 62(9), 1983, §4.3). Poisson stays Poisson (c₀ = 1 → 1); bursty arrivals are smoothed
+ * towards 1, smooth ones roughened towards 1.
+ * @example splitInterArrivalCv(1, 4) //=> 1
+ */
+export function splitInterArrivalCv(interArrivalCv: number, workers: number): number {
+  const share = 1 / workers;
+  return Math.sqrt(share * interArrivalCv * interArrivalCv + 1 - share);
+}
+
+/** The queue one of `workers` workers is: λ ÷ n, its own cores, the split arrival CV. */
+export function workerQueue(
+  input: Pick<RequiredServersInput, 'arrivalRatePerSec' | 'serviceTimeMs' | 'interArrivalCv' | 'serviceTimeCv'>,
+  workers: number,
+  coresPerWorker: number,
+): GeneralQueueInput {
+  return {
+    arrivalRatePerSec: input.arrivalRatePerSec / workers,
+    serviceTimeMs: input.serviceTimeMs,
+    servers: coresPerWorker,
+    interArrivalCv: splitInterArrivalCv(input.interArrivalCv ?? 1, workers),
+    serviceTimeCv: input.serviceTimeCv ?? 1,
+  };
+}
+
+/** `sizeServers` for per-worker queues: every requirement is a worker count. */
+export type WorkerQueueSizing =
+  | {
+      kind: 'sized';
+      workers: number;
+      bindingConstraint: ServerConstraint;
+      requirements: { constraint: ServerConstraint; workers: number }[];
+    }
+  | Infeasible<'latency-slo' | 'model-limit'>;
+
+/**
+ * The fewest workers n when each worker is its own G/G/k queue (k = `coresPerWorker`) receiving
+ * λ ÷ n at random (a Kafka partition's consumer, a pod behind round-robin or hash load balancing):
+ * no worker takes another's queued events, so an idle core on one worker cannot help a backlog on
+ * another. Constraints, in workers:
+ *
+ *   stability           n > A ÷ k                      → ⌊A ÷ k⌋ + 1
+ *   utilization ceiling A ÷ (n·k) ≤ ceiling            → ⌈A ÷ (k × ceiling)⌉
+ *   latency SLO         P(R > target) ≤ 1 − p/100 on one worker's queue (λ/n, k servers,
+ *                       arrival CV split by `splitInterArrivalCv`, Allen–Cunneen as in §2.3)
+ *
+ * P(R > target) falls as n grows (each worker's load falls), so the SLO search gallops up from
+ * the stability floor (doubling the step) and then bisects: O(k · log n).
+ * Infeasible exactly when the pooled queue is: the service time alone misses the SLO.
+ *
+ * @example sizeWorkerQueues({ arrivalRatePerSec: 400, serviceTimeMs: 10, latencySlo: { percentile: 99, targetMs: 60 }, maxUtilizationRatio: 0.8, coresPerWorker: 2 }).workers //=> 4 (pooled: 6 cores = 3 workers)
+ */
+export function sizeWorkerQueues(input: RequiredServersInput & { coresPerWorker: number }): WorkerQueueSizing {
+  requireServers(input.coresPerWorker);
+  const setup = sizingSetup(input);
+  if (setup.kind === 'infeasible') return setup;
+  const floors = workerFloors(setup, input.coresPerWorker, input.maxUtilizationRatio);
+  const sloWorkers = firstWorkersMeetingSlo(setup, input.coresPerWorker, Math.max(1, floors.stabilityWorkers));
+  if (typeof sloWorkers !== 'number') return sloWorkers;
+  const requirements: { constraint: ServerConstraint; workers: number }[] = [
+    { constraint: 'min-servers', workers: 1 },
+    { constraint: 'queue-stability', workers: floors.stabilityWorkers },
+    { constraint: 'utilization-ceiling', workers: floors.utilizationWorkers },
+    { constraint: 'latency-slo', workers: sloWorkers },
+  ];
+  const workers = Math.max(...requirements.map((requirement) => requirement.workers));
+  const bindingConstraint =
+    SERVER_CONSTRAINT_ORDER.find((constraint) =>
+      requirements.some((requirement) => requirement.constraint === constraint && requirement.workers === workers),
+    ) ?? 'latency-slo';
+  return { kind: 'sized', workers, bindingConstraint, requirements };
+}
+
+/** Only the count of `sizeWorkerQueues` (equal to its `workers`, tested), for Monte Carlo. */
+export function fewestWorkerQueues(input: RequiredServersInput & { coresPerWorker: number }): number | Infeasible<'latency-slo' | 'model-limit'> {
+  requireServers(input.coresPerWorker);
+  const setup = sizingSetup(input);
+  if (setup.kind === 'infeasible') return setup;
+  const floors = workerFloors(setup, input.coresPerWorker, input.maxUtilizationRatio);
+  return firstWorkersMeetingSlo(setup, input.coresPerWorker, Math.max(1, floors.stabilityWorkers, floors.utilizationWorkers));
+}
+
+function workerFloors(setup: SizingSetup, coresPerWorker: number, maxUtilizationRatio: number) {
+  const perWorkerLoad = setup.offeredLoad / coresPerWorker;
+  return {
+    stabilityWorkers: setup.offeredLoad === 0 ? 0 : Math.floor(perWorkerLoad) + 1,
+    utilizationWorkers: ceilWithTolerance(perWorkerLoad / maxUtilizationRatio),
+  };
+}
+
+/** The first n ≥ `from` whose per-worker queue meets the SLO (gallop, then bisect). */
+function firstWorkersMeetingSlo(setup: SizingSetup, coresPerWorker: number, from: number): number | Infeasible<'model-limit'> {
+  if (setup.offeredLoad === 0) return from;
+  const maxWorkers = Math.floor(MAX_SERVERS / coresPerWorker);
+  const meets = (workers: number) => {
+    const queue = workerQueue(setup.queue, workers, coresPerWorker);
+    const load = setup.offeredLoad / workers;
+    const waitProbability = erlangCFromInverseB(coresPerWorker, load, inverseErlangB(coresPerWorker, load));
+    return responseSurvival(buildResponseModel(queue, load, waitProbability), setup.targetMs) <= setup.tail;
+  };
+  if (meets(from)) return from;
+  let failing = from;
+  let step = 1;
+  for (;;) {
+    const candidate = failing + step;
+    if (candidate > maxWorkers) {
+      if (failing >= maxWorkers || !meets(maxWorkers)) return modelLimit(setup.offeredLoad);
+      return bisectWorkers(meets, failing, maxWorkers);
+    }
+    if (meets(candidate)) return bisectWorkers(meets, failing, candidate);
+    failing = candidate;
+    step *= 2;
+  }
+}
+
+/** The first passing n in (failing, passing]. */
+function bisectWorkers(meets: (workers: number) => boolean, failing: number, passing: number): number {
+  let lo = failing;
+  let hi = passing;
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (meets(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
 function modelLimit(offeredLoad: number): Infeasible<'model-limit'> {
   return {
     kind: 'infeasible',

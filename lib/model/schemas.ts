@@ -221,6 +221,10 @@ export const BrokerStageSchema = z
  * mean CPU time of one event on one core.
  * Defaults: CVs of 1 mean Poisson arrivals and exponential service (exact M/M/c); the SLO default
  * p99 ≤ 1,000 ms and the 0.7 utilization ceiling are [assumptions] to be replaced per pipeline.
+ * `routing` (issue 11): `per-worker` (default) — each worker is its own queue of `workerCores`
+ * cores receiving its share of the events (a Kafka partition's consumer, a keyBy subtask, a pod
+ * behind round-robin or hash load balancing); `pooled` — every core takes from one shared queue
+ * (consumers pulling from one work queue: SQS, a Pub/Sub pull subscription, a JSQ balancer).
  */
 export const StreamStageSchema = z
   .object({
@@ -235,6 +239,9 @@ export const StreamStageSchema = z
     maxUtilizationRatio: ratio('Max utilization ratio').default(0.7),
     workerCores: wholeNumber('Worker cores', 1, 512).default(4),
     workerMemoryGib: positive('Worker memory (GiB)', 24_576).default(8),
+    routing: z
+      .enum(['per-worker', 'pooled'], { error: 'Routing must be "per-worker" or "pooled".' })
+      .default('per-worker'),
     partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)', 10_000).default(10),
     nodeOverhead: nodeOverheadSchema({ systemReserved: 'gke', daemonVcpu: 0.2, daemonMemoryGib: 0.5 }),
     ...haShape({ spareNodes: 1, spreadAcrossZones: true }),
