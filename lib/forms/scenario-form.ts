@@ -87,6 +87,16 @@ export const SCENARIO_SECTIONS: readonly { key: "purchase" | "dr"; title: string
           { value: "compare", label: "Compare all strategies" },
         ],
       },
+      {
+        name: "destinationScope",
+        label: "DR region",
+        help: "Where the second region is: replication traffic is priced per continent pair (GCP and Azure charge more between continents; AWS prices by the source region).",
+        type: "select",
+        options: [
+          { value: "same-continent", label: "Same continent (e.g. us-east-1 → us-west-2)" },
+          { value: "intercontinental", label: "Another continent (e.g. us-east-1 → eu-west-1)" },
+        ],
+      },
       { name: "rtoTargetMinutes", label: "RTO target", unit: "minutes", help: "Longest acceptable time to recover service after a region is lost.", type: "number", optional: true },
       { name: "rpoTargetMinutes", label: "RPO target", unit: "minutes", help: "Most data (in minutes of events) you can afford to lose.", type: "number", optional: true },
     ],

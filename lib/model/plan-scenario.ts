@@ -104,7 +104,7 @@ interface Prices {
 function resolvePrices(pricing: PricingInput, spec: ScenarioSpec): Prices {
   const tiers = lifecycleTiers(pricing.storageTiers);
   if (typeof tiers === 'string') throw new ModelInputError('pricing', [{ path: 'storageTiers', message: tiers }]);
-  const transfer = transferPrices(pricing.dataTransfer);
+  const transfer = transferPrices(pricing.dataTransfer, spec.dr.destinationScope);
   if (typeof transfer === 'string') throw new ModelInputError('pricing', [{ path: 'dataTransfer', message: transfer }]);
   const { commitment } = spec.purchase;
   if (commitment.coverage === 'none') return { tiers, transfer, offers: null };

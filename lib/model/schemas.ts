@@ -474,6 +474,8 @@ export const DR_STRATEGIES = ['backup-restore', 'pilot-light', 'warm-standby', '
  * daily backups kept 7 days; restore at 1,000 GiB/h; 30 minutes to provision a cluster with IaC;
  * 10 minutes to scale a running standby out; 5 minutes to detect and fail over (DNS, clients);
  * 60 s of asynchronous replication lag (MirrorMaker 2); a warm standby at 25 % of production.
+ * `destinationScope`: whether the DR region is on the same continent (the usual pairing, e.g.
+ * us-east-1 → us-west-2; default) or another, which picks the inter-region transfer price.
  */
 export const DrPolicySchema = z
   .object({
@@ -490,6 +492,9 @@ export const DrPolicySchema = z
     failoverMinutes: nonNegative('Failover time (minutes)', 10_080).default(5),
     replicationLagSeconds: nonNegative('Replication lag (seconds)', 604_800).default(60),
     standbyCapacityRatio: ratio('Standby capacity ratio').default(0.25),
+    destinationScope: z
+      .enum(['same-continent', 'intercontinental'], { error: 'DR region must be "same-continent" or "intercontinental".' })
+      .default('same-continent'),
     rtoTargetMinutes: nonNegative('RTO target (minutes)', 525_600).optional(),
     rpoTargetMinutes: nonNegative('RPO target (minutes)', 525_600).optional(),
   })

@@ -14,7 +14,7 @@ import { testPricing } from './test-pricing';
 const stage = BrokerStageSchema.parse({ kind: 'broker', name: 'kafka', avgEventsPerSec: 10_240, eventSizeBytes: 1024, replicationFactor: 3, consumerGroups: 2 });
 const policy = StoragePolicySchema.parse({ compressionRatio: 2, retentionDays: 30, warmAfterDays: 1, coldAfterDays: 7 });
 const tiers = lifecycleTiers(testPricing.storageTiers);
-const transfer = transferPrices(testPricing.dataTransfer);
+const transfer = transferPrices(testPricing.dataTransfer, 'same-continent');
 if (typeof tiers === 'string' || typeof transfer === 'string') throw new Error('test pricing is incomplete');
 
 /** Six brokers, each with a 2,048 GiB volume (the stage default) writing 5 MiB/s. */
@@ -151,8 +151,28 @@ describe('network from the topology', () => {
     expect(transferUsd(100, transfer.crossZone)).toBeCloseTo(2, 12);
   });
 
+  it('prices DR replication at the continent pair: 12,832.03 GiB a month is 256.64 USD same-continent, 641.60 intercontinental', () => {
+    const scoped = [
+      ...testPricing.dataTransfer.filter((price) => price.kind !== 'inter-region'),
+      { kind: 'inter-region' as const, usdPerGib: 0.02, chargedEachDirection: false, destinationScope: 'same-continent' as const },
+      { kind: 'inter-region' as const, usdPerGib: 0.05, chargedEachDirection: false, destinationScope: 'intercontinental' as const },
+    ];
+    const same = transferPrices(scoped, 'same-continent');
+    const far = transferPrices(scoped, 'intercontinental');
+    if (typeof same === 'string' || typeof far === 'string') throw new Error('scoped prices missing');
+    // I = 10 MiB/s × 2,628,000 s ÷ 1024 ÷ compression 2 (§14).
+    const ingressGib = (10 * 2_628_000) / 1024 / 2;
+    expect(transferUsd(ingressGib, same.interRegion)).toBeCloseTo(12_832.03125 * 0.02, 9);
+    expect(transferUsd(ingressGib, far.interRegion)).toBeCloseTo(641.6015625, 9);
+    // An unscoped price applies to either destination; a missing scope is named.
+    expect(transfer.interRegion.usdPerGib).toBe(0.02);
+    expect(transferPrices(scoped.filter((price) => price.destinationScope !== 'intercontinental'), 'intercontinental')).toBe(
+      'The pricing has no inter-region transfer price to a region on another continent.',
+    );
+  });
+
   it('says which price the pricing lacks', () => {
-    expect(transferPrices([])).toBe('The pricing has no cross-zone transfer price.');
+    expect(transferPrices([], 'same-continent')).toBe('The pricing has no cross-zone transfer price.');
     expect(lifecycleTiers([])).toBe('The pricing has no hot block-storage tier.');
   });
 });
