@@ -174,7 +174,10 @@ const batchFields: FieldSpec[] = [
   { name: "runsPerDay", label: "Runs per day", unit: "runs", help: "1 for nightly, 24 for hourly.", type: "number" },
   { name: "completionWindowHours", label: "Completion window", unit: "hours", help: "The SLA: a run must finish within this many hours.", type: "number" },
   maxUtilization("Share of the window a run may use (room for stragglers and retries); 0.8 is an assumption."),
-  ...workerShape("Cores per executor.", "Memory per executor."),
+  ...workerShape(
+    "The largest executor. The model picks between half and all of these cores per executor, whichever packs each node type best, and reports how much of each node's CPU and memory is allocated.",
+    "Memory of the largest executor; smaller executors keep the same memory per core.",
+  ),
   ...nodeOverhead,
   ...ha,
 ];
