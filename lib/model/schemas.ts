@@ -474,6 +474,10 @@ export const DR_STRATEGIES = ['backup-restore', 'pilot-light', 'warm-standby', '
  * daily backups kept 7 days; restore at 1,000 GiB/h; 30 minutes to provision a cluster with IaC;
  * 10 minutes to scale a running standby out; 5 minutes to detect and fail over (DNS, clients);
  * 60 s of asynchronous replication lag (MirrorMaker 2); a warm standby at 25 % of production.
+ * Backups (backup & restore): `periodic-full` — a full copy every `backupIntervalHours`, each kept
+ * `backupRetentionDays`; `continuous` — an object-store sink (e.g. Kafka Connect's S3 sink) writes
+ * every event once, flushing every `backupFlushMinutes` (10, an [assumption] for the sink's
+ * rotation interval), and keeps each object for the data's retention + `backupRetentionDays`.
  * `destinationScope`: whether the DR region is on the same continent (the usual pairing, e.g.
  * us-east-1 → us-west-2; default) or another, which picks the inter-region transfer price.
  */
@@ -484,7 +488,11 @@ export const DrPolicySchema = z
         error: 'DR strategy must be "none", "backup-restore", "pilot-light", "warm-standby", "active-active" or "compare".',
       })
       .default('none'),
+    backupMode: z
+      .enum(['periodic-full', 'continuous'], { error: 'Backup mode must be "periodic-full" or "continuous".' })
+      .default('periodic-full'),
     backupIntervalHours: positive('Backup interval (hours)', 24 * 31).default(24),
+    backupFlushMinutes: positive('Backup sink flush interval (minutes)', 24 * 60).default(10),
     backupRetentionDays: positive('Backup retention (days)', 3650).default(7),
     restoreThroughputGibPerHour: positive('Restore throughput (GiB/hour)', 1e9).default(1000),
     provisioningMinutes: nonNegative('Provisioning time (minutes)', 10_080).default(30),

@@ -46,9 +46,15 @@ describe('storage tiers by lifecycle', () => {
   });
 
   it('backups: 12,656.25 GiB × 7 daily copies = 88,593.75 GiB at 0.01 = 885.94 USD/month', () => {
-    const backup = backupStorage(12_656.25, { backupIntervalHours: 24, backupRetentionDays: 7 }, tiers.warm);
+    const backup = backupStorage({ dataGib: 12_656.25, ingestGibPerDay: 421.875 }, { backupMode: 'periodic-full', backupIntervalHours: 24, backupRetentionDays: 7 }, tiers.warm);
     expect(backup.backupGib).toBeCloseTo(88_593.75, 9);
     expect(backup.usdPerMonth).toBeCloseTo(885.9375, 9);
+  });
+
+  it('continuous backups write each day once and keep it retention + 7 days: 421.875 × 37 = 15,609.38 GiB = 156.09 USD/month', () => {
+    const backup = backupStorage({ dataGib: 12_656.25, ingestGibPerDay: 421.875 }, { backupMode: 'continuous', backupIntervalHours: 24, backupRetentionDays: 7 }, tiers.warm);
+    expect(backup.backupGib).toBeCloseTo(421.875 * 37, 9);
+    expect(backup.usdPerMonth).toBeCloseTo(156.09375, 9);
   });
 });
 
@@ -115,9 +121,18 @@ describe('minimum storage durations (docs/model.md §13.2)', () => {
   });
 
   it('backups kept less than the tier minimum bill the minimum: 1,000 GiB daily for 7 days at a 30-day tier = 30,000 GiB billed', () => {
-    const backup = backupStorage(1000, { backupIntervalHours: 24, backupRetentionDays: 7 }, withMinimums.warm);
+    const backup = backupStorage({ dataGib: 1000, ingestGibPerDay: 1000 }, { backupMode: 'periodic-full', backupIntervalHours: 24, backupRetentionDays: 7 }, withMinimums.warm);
     expect(backup.backupGib).toBe(7000);
+    expect(backup.billedGib).toBe(30_000);
     expect(backup.usdPerMonth).toBeCloseTo(300, 9);
+  });
+
+  it('continuous backups kept less than the minimum bill it too: 100 GiB/day of 1-day data kept 1 + 7 days → 30 days billed', () => {
+    // Each object lives 8 days in a 30-day tier: 800 GiB stored, 3,000 GiB billed at 0.01 = 30 USD/month.
+    const backup = backupStorage({ dataGib: 100, ingestGibPerDay: 100 }, { backupMode: 'continuous', backupIntervalHours: 24, backupRetentionDays: 7 }, withMinimums.warm);
+    expect(backup.backupGib).toBeCloseTo(800, 9);
+    expect(backup.billedGib).toBeCloseTo(3000, 9);
+    expect(backup.usdPerMonth).toBeCloseTo(30, 9);
   });
 });
 
