@@ -10,6 +10,7 @@ import { EditFields, FieldError, FormField, FormStatus, SubmitRow, fieldId, type
 import {
   GROWTH_KINDS,
   GROWTH_RATE_FIELD,
+  growthRateWarning,
   HORIZON_FIELDS,
   SCENARIO_SECTIONS,
   SLO_OVERRIDE_FIELDS,
@@ -66,6 +67,8 @@ export function ScenarioForm({ action, initial, stages, instances, submitLabel, 
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const [echoed, setEchoed] = useState<FormState>(INITIAL_FORM_STATE);
   const [choices, setChoices] = useState(() => choicesOf(undefined, initial));
+  /** The growth rate as typed (undefined until the field changes), for the annual-rate warning. */
+  const [typedRate, setTypedRate] = useState<string | undefined>(undefined);
   const [events, setEvents] = useState<EventRow[]>(() =>
     initial.spec.growth.stepEvents.map((event) => ({
       key: nextKey(),
@@ -95,6 +98,7 @@ export function ScenarioForm({ action, initial, stages, instances, submitLabel, 
     .sort((a, b) => a.onDemandUsdPerHour - b.onDemandUsdPerHour);
   const growth = initial.spec.growth;
   const storedRate = growth.kind === "compound" ? growth.monthlyGrowthRatio : growth.kind === "linear" ? growth.monthlyIncreaseRatio : undefined;
+  const rateWarning = choices.growthKind === "flat" ? null : growthRateWarning(choices.growthKind, typedRate ?? value("spec.growth.rate", storedRate));
 
   return (
     <form action={formAction} noValidate className="grid gap-6" aria-label={submitLabel}>
@@ -142,8 +146,17 @@ export function ScenarioForm({ action, initial, stages, instances, submitLabel, 
               </NativeSelect>
               <FieldError id={`${fieldId("spec.growth.kind")}-error`} messages={errors["spec.growth.kind"]} />
             </div>
-            {choices.growthKind === "flat" ? null : field(GROWTH_RATE_FIELD, "spec.growth.rate", storedRate)}
+            {choices.growthKind === "flat" ? null : (
+              <div onChange={(e) => setTypedRate((e.target as HTMLInputElement).value)}>
+                {field(GROWTH_RATE_FIELD, "spec.growth.rate", storedRate)}
+              </div>
+            )}
           </div>
+          {rateWarning === null ? null : (
+            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-slate-800">
+              {rateWarning}
+            </p>
+          )}
           <fieldset className="grid gap-2">
             <legend className="mb-1 text-sm font-medium text-slate-800">Step events</legend>
             <p className="text-xs text-slate-500">Dated changes in demand: a launch, a migration, a holiday peak.</p>

@@ -8,6 +8,7 @@
  */
 import { ScenarioInputSchema, type ScenarioInput } from "@/lib/entities/scenario";
 import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
+import { growthWarnings } from "@/lib/model/growth";
 import { ScenarioSpecSchema } from "@/lib/model/schemas";
 import type { ScenarioSpec, StageKind } from "@/lib/model/types";
 
@@ -115,6 +116,20 @@ export const SCENARIO_SECTIONS: readonly { key: "purchase" | "dr"; title: string
     ],
   },
 ];
+
+/**
+ * The warning the model gives a monthly rate ≥ 15 % (probably an annual rate typed into the
+ * monthly field; lib/model/growth.ts), for the form to show while the rate is typed; null when the
+ * rate is unremarkable or not a number yet.
+ * @example growthRateWarning("compound", "0.15") //=> "Monthly growth of 15 % compounds to 5.35× a year (+435 %); if 15 % is the annual rate, enter 1.17 % a month."
+ */
+export function growthRateWarning(kind: string, rate: string): string | null {
+  const value = Number(rate);
+  if (rate.trim() === "" || !Number.isFinite(value)) return null;
+  if (kind === "compound") return growthWarnings({ kind, monthlyGrowthRatio: value, stepEvents: [] })[0] ?? null;
+  if (kind === "linear") return growthWarnings({ kind, monthlyIncreaseRatio: value, stepEvents: [] })[0] ?? null;
+  return null;
+}
 
 /** Step-event indexes present in a submitted form, in order. */
 function stepEventIndexes(values: FormValues): number[] {
