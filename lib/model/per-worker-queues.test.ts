@@ -36,7 +36,7 @@ describe('per-worker queues: the §9.4 example by hand', () => {
     expect(mm2Survival(0.1, 10, 60)).toBeCloseTo((2 / 3) * Math.exp(-6) + (7 / 3) * Math.exp(-6), 12);
     expect(mm2Survival(0.1, 10, 60)).toBeCloseTo(0.007436, 5);
 
-    expect(sizeWorkerQueues({ ...example, coresPerWorker: 2 })).toEqual({
+    expect(sizeWorkerQueues(example, 2)).toEqual({
       kind: 'sized',
       workers: 4,
       bindingConstraint: 'latency-slo',
@@ -108,15 +108,14 @@ describe('per-worker queues: properties', () => {
             serviceTimeCv,
             latencySlo: { percentile: 99, targetMs: serviceTimeMs * 8 },
             maxUtilizationRatio: 0.9,
-            coresPerWorker,
           };
-          const sizing = sizeWorkerQueues(input);
+          const sizing = sizeWorkerQueues(input, coresPerWorker);
           const pooled = sizeServers(input);
           if (sizing.kind === 'infeasible') {
             expect(pooled.kind).toBe('infeasible');
             return;
           }
-          expect(fewestWorkerQueues(input)).toBe(sizing.workers);
+          expect(fewestWorkerQueues(input, coresPerWorker)).toBe(sizing.workers);
           if (pooled.kind === 'sized') expect(sizing.workers * coresPerWorker).toBeGreaterThanOrEqual(pooled.servers - (coresPerWorker - 1));
         },
       ),

@@ -595,19 +595,20 @@ export type WorkerQueueSizing =
  * the stability floor (doubling the step) and then bisects: O(k · log n).
  * Infeasible exactly when the pooled queue is: the service time alone misses the SLO.
  *
- * @example sizeWorkerQueues({ arrivalRatePerSec: 400, serviceTimeMs: 10, latencySlo: { percentile: 99, targetMs: 60 }, maxUtilizationRatio: 0.8, coresPerWorker: 2 }).workers //=> 4 (pooled: 6 cores = 3 workers)
+ * @example sizeWorkerQueues({ arrivalRatePerSec: 400, serviceTimeMs: 10, latencySlo: { percentile: 99, targetMs: 60 }, maxUtilizationRatio: 0.8 }, 2).workers //=> 4 (pooled: 6 cores = 3 workers)
  */
-export function sizeWorkerQueues(input: RequiredServersInput & { coresPerWorker: number }): WorkerQueueSizing {
-  requireServers(input.coresPerWorker);
+export function sizeWorkerQueues(input: RequiredServersInput, coresPerWorker: number): WorkerQueueSizing {
+  requireServers(coresPerWorker);
   const setup = sizingSetup(input);
   if (setup.kind === 'infeasible') return setup;
-  const floors = workerFloors(setup, input.coresPerWorker, input.maxUtilizationRatio);
-  const sloWorkers = firstWorkersMeetingSlo(setup, input.coresPerWorker, Math.max(1, floors.stabilityWorkers));
+  const stabilityWorkers = workerStabilityFloor(setup, coresPerWorker);
+  const utilizationWorkers = workerUtilizationFloor(setup, coresPerWorker, input.maxUtilizationRatio);
+  const sloWorkers = firstWorkersMeetingSlo(setup, coresPerWorker, Math.max(1, stabilityWorkers));
   if (typeof sloWorkers !== 'number') return sloWorkers;
   const requirements: { constraint: ServerConstraint; workers: number }[] = [
     { constraint: 'min-servers', workers: 1 },
-    { constraint: 'queue-stability', workers: floors.stabilityWorkers },
-    { constraint: 'utilization-ceiling', workers: floors.utilizationWorkers },
+    { constraint: 'queue-stability', workers: stabilityWorkers },
+    { constraint: 'utilization-ceiling', workers: utilizationWorkers },
     { constraint: 'latency-slo', workers: sloWorkers },
   ];
   const workers = Math.max(...requirements.map((requirement) => requirement.workers));
@@ -618,58 +619,55 @@ export function sizeWorkerQueues(input: RequiredServersInput & { coresPerWorker:
   return { kind: 'sized', workers, bindingConstraint, requirements };
 }
 
-/** Only the count of `sizeWorkerQueues` (equal to its `workers`, tested), for Monte Carlo. */
-export function fewestWorkerQueues(input: RequiredServersInput & { coresPerWorker: number }): number | Infeasible<'latency-slo' | 'model-limit'> {
-  requireServers(input.coresPerWorker);
+/**
+ * Only the count of `sizeWorkerQueues` (equal to its `workers`, tested), for Monte Carlo: the SLO
+ * search starts at the highest floor. No closures or spread objects on this path: it runs for
+ * every sample, month and stream stage.
+ */
+export function fewestWorkerQueues(input: RequiredServersInput, coresPerWorker: number): number | Infeasible<'latency-slo' | 'model-limit'> {
+  requireServers(coresPerWorker);
   const setup = sizingSetup(input);
   if (setup.kind === 'infeasible') return setup;
-  const floors = workerFloors(setup, input.coresPerWorker, input.maxUtilizationRatio);
-  return firstWorkersMeetingSlo(setup, input.coresPerWorker, Math.max(1, floors.stabilityWorkers, floors.utilizationWorkers));
+  const from = Math.max(1, workerStabilityFloor(setup, coresPerWorker), workerUtilizationFloor(setup, coresPerWorker, input.maxUtilizationRatio));
+  return firstWorkersMeetingSlo(setup, coresPerWorker, from);
 }
 
-function workerFloors(setup: SizingSetup, coresPerWorker: number, maxUtilizationRatio: number) {
-  const perWorkerLoad = setup.offeredLoad / coresPerWorker;
-  return {
-    stabilityWorkers: setup.offeredLoad === 0 ? 0 : Math.floor(perWorkerLoad) + 1,
-    utilizationWorkers: ceilWithTolerance(perWorkerLoad / maxUtilizationRatio),
-  };
+/** n > A ÷ k: ⌊A ÷ k⌋ + 1 workers (none without load). */
+function workerStabilityFloor(setup: SizingSetup, coresPerWorker: number): number {
+  return setup.offeredLoad === 0 ? 0 : Math.floor(setup.offeredLoad / coresPerWorker) + 1;
 }
 
-/** The first n ≥ `from` whose per-worker queue meets the SLO (gallop, then bisect). */
+/** A ÷ (n·k) ≤ ceiling: ⌈A ÷ (k × ceiling)⌉ workers. */
+function workerUtilizationFloor(setup: SizingSetup, coresPerWorker: number, maxUtilizationRatio: number): number {
+  return ceilWithTolerance(setup.offeredLoad / (coresPerWorker * maxUtilizationRatio));
+}
+
+/** Whether one of `workers` per-worker queues meets the SLO. */
+function workerQueueMeetsSlo(setup: SizingSetup, coresPerWorker: number, workers: number): boolean {
+  const load = setup.offeredLoad / workers;
+  const waitProbability = erlangCFromInverseB(coresPerWorker, load, inverseErlangB(coresPerWorker, load));
+  const model = buildResponseModel(workerQueue(setup.queue, workers, coresPerWorker), load, waitProbability);
+  return responseSurvival(model, setup.targetMs) <= setup.tail;
+}
+
+/** The first n ≥ `from` whose per-worker queue meets the SLO: gallop (doubling steps), then bisect. */
 function firstWorkersMeetingSlo(setup: SizingSetup, coresPerWorker: number, from: number): number | Infeasible<'model-limit'> {
-  if (setup.offeredLoad === 0) return from;
+  if (setup.offeredLoad === 0 || workerQueueMeetsSlo(setup, coresPerWorker, from)) return from;
   const maxWorkers = Math.floor(MAX_SERVERS / coresPerWorker);
-  const meets = (workers: number) => {
-    const queue = workerQueue(setup.queue, workers, coresPerWorker);
-    const load = setup.offeredLoad / workers;
-    const waitProbability = erlangCFromInverseB(coresPerWorker, load, inverseErlangB(coresPerWorker, load));
-    return responseSurvival(buildResponseModel(queue, load, waitProbability), setup.targetMs) <= setup.tail;
-  };
-  if (meets(from)) return from;
   let failing = from;
-  let step = 1;
-  for (;;) {
-    const candidate = failing + step;
-    if (candidate > maxWorkers) {
-      if (failing >= maxWorkers || !meets(maxWorkers)) return modelLimit(setup.offeredLoad);
-      return bisectWorkers(meets, failing, maxWorkers);
-    }
-    if (meets(candidate)) return bisectWorkers(meets, failing, candidate);
-    failing = candidate;
-    step *= 2;
+  let passing = 0;
+  for (let step = 1; passing === 0; step *= 2) {
+    const candidate = Math.min(failing + step, maxWorkers);
+    if (workerQueueMeetsSlo(setup, coresPerWorker, candidate)) passing = candidate;
+    else if (candidate === maxWorkers) return modelLimit(setup.offeredLoad);
+    else failing = candidate;
   }
-}
-
-/** The first passing n in (failing, passing]. */
-function bisectWorkers(meets: (workers: number) => boolean, failing: number, passing: number): number {
-  let lo = failing;
-  let hi = passing;
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (meets(mid)) hi = mid;
-    else lo = mid;
+  while (passing - failing > 1) {
+    const mid = failing + Math.floor((passing - failing) / 2);
+    if (workerQueueMeetsSlo(setup, coresPerWorker, mid)) passing = mid;
+    else failing = mid;
   }
-  return hi;
+  return passing;
 }
 
 function modelLimit(offeredLoad: number): Infeasible<'model-limit'> {

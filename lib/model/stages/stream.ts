@@ -110,7 +110,7 @@ type SizingInput = ReturnType<typeof queueShapeAt>['sizingInput'];
 
 /** The lean worker count under the stage's routing (equal to `sizeWorkers(...).workers`, tested). */
 function fewestWorkers(stage: StreamStageSpec, sizingInput: SizingInput): number | Infeasible<'latency-slo' | 'model-limit'> {
-  if (stage.routing === 'per-worker') return fewestWorkerQueues({ ...sizingInput, coresPerWorker: stage.workerCores });
+  if (stage.routing === 'per-worker') return fewestWorkerQueues(sizingInput, stage.workerCores);
   const servers = fewestServers(sizingInput);
   return typeof servers === 'number' ? ceilWithTolerance(servers / stage.workerCores) : servers;
 }
@@ -129,7 +129,7 @@ interface WorkerSizing {
 function sizeWorkers(stage: StreamStageSpec, sizingInput: SizingInput): WorkerSizing | Infeasible<'latency-slo' | 'model-limit'> {
   const k = stage.workerCores;
   if (stage.routing === 'per-worker') {
-    const sizing = sizeWorkerQueues({ ...sizingInput, coresPerWorker: k });
+    const sizing = sizeWorkerQueues(sizingInput, k);
     if (sizing.kind === 'infeasible') return sizing;
     return {
       ...sizing,
