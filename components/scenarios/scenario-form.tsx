@@ -86,8 +86,10 @@ export function ScenarioForm({ action, initial, stages, instances, submitLabel, 
 
   const errors = state.fieldErrors ?? {};
   const value = (name: string, stored: unknown) => state.values?.[name] ?? displayValue(stored);
+  // Keyed by the value shown too: React resets a form after its action, and a select keeps the
+  // option it mounted with, so a select re-mounts with the echoed value after a failed submit.
   const field = (spec: FieldSpec, name: string, stored: unknown) => (
-    <FormField key={name} field={spec} name={name} defaultValue={value(name, stored)} errors={errors[name]} />
+    <FormField key={spec.type === "select" ? `${name}=${value(name, stored)}` : name} field={spec} name={name} defaultValue={value(name, stored)} errors={errors[name]} />
   );
   const set = (change: Partial<typeof choices>) => setChoices((current) => ({ ...current, ...change }));
 
