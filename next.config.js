@@ -31,6 +31,15 @@ const SECURITY_HEADERS = [
  */
 const nextConfig = {
   reactStrictMode: true,
+  experimental: {
+    serverActions: {
+      // The largest form upload is a catalog CSV of up to 2.5 MB (the whole bundled catalog exports
+      // to ~1.3 MB) plus its multipart framing; each form checks its own, smaller limit with a message
+      // before posting, so only a hand-made post reaches this one. Next refuses the excess while
+      // streaming, without buffering it.
+      bodySizeLimit: "3mb",
+    },
+  },
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   async headers() {

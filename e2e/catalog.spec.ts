@@ -76,5 +76,41 @@ test.describe("FinOps adjusts catalog prices", () => {
     await expect(problems).toContainText("Must be a price above zero.");
     await expect(page.getByRole("table", { name: "Catalog versions" }).locator("tbody tr")).toHaveCount(1);
     await page.screenshot({ path: "test-results/screenshots/catalog-import-errors.png", fullPage: true });
+
+  });
+
+  test("FinOps is stopped before an import empties regions, and rolls the catalog back in one action", async ({ page }) => {
+    test.slow(); // two catalog versions of ~2,300 items written on the embedded database
+    await page.goto("/catalog");
+    await page.getByRole("textbox", { name: /Your name/ }).fill("Ana FinOps");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const csv = await readFile((await (await downloading).path())!, "utf8");
+
+    // 20 valid rows would shrink the catalog to a region or two: confirmed first, then imported.
+    const valid = csv.split("\r\n").slice(0, 21).join("\r\n");
+    const chooseValid = () => page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "one-region.csv", mimeType: "text/csv", buffer: Buffer.from(valid) });
+    await chooseValid();
+    await page.getByRole("button", { name: "Import CSV" }).click();
+    const warning = page.getByRole("alert").filter({ hasText: "The file has 20 instance types" });
+    await expect(warning).toContainText(/It has none in \d+ regions/);
+    await expect(page.getByText(/Nothing was imported yet: one-region.csv would shrink the catalog drastically/)).toBeVisible();
+    const versions = page.getByRole("table", { name: "Catalog versions" }).locator("tbody tr");
+    await expect(versions).toHaveCount(1);
+    await page.getByRole("checkbox", { name: "Replace the catalog anyway" }).check();
+    await chooseValid();
+    await page.getByRole("button", { name: "Import CSV" }).click();
+    await expect(page.getByText(/Imported 20 instance types from one-region.csv/)).toBeVisible();
+    await expect(versions).toHaveCount(2);
+
+    // One action rolls it back: the bundled version's items are current again, as a new version.
+    const bundledVersion = (await versions.nth(1).locator("td").first().innerText()).trim();
+    await expect(page.getByRole("combobox", { name: "Earlier version" })).toHaveValue(bundledVersion);
+    await page.getByRole("button", { name: "Make it current again" }).click();
+    await expect(page.getByText(new RegExp(`Restored ${bundledVersion.replace(/\./g, "\\.")} as catalog version`))).toBeVisible({ timeout: 60_000 });
+    await expect(versions).toHaveCount(3);
+    await expect(versions.first()).toContainText(`Restored from ${bundledVersion}`);
+    await expect(versions.first()).toContainText("current");
+    await page.screenshot({ path: "test-results/screenshots/catalog-rollback.png", fullPage: true });
   });
 });

@@ -44,4 +44,37 @@ test.describe("Security hardening on a running server", () => {
     expect(formPost.status()).toBe(415);
     expect(formPost.headers()["content-type"]).toBe("application/problem+json");
   });
+
+  test("an upload over a form's limit is stopped in the browser with a message, and a hand-made oversized post is refused", async ({ page, request }) => {
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.headers()["next-action"] ?? "");
+    });
+    await page.goto("/workloads/import");
+    const file = page.getByLabel("Workload file (.json)");
+    // A small bad file goes to the server (its action id is what a hand-made post would need).
+    await file.setInputFiles({ name: "empty.json", mimeType: "application/json", buffer: Buffer.from("{}") });
+    await page.getByRole("button", { name: "Import profile" }).click();
+    await expect(page.getByText("empty.json was not imported; nothing was written.")).toBeVisible();
+    expect(posts).toHaveLength(1);
+    const actionId = posts[0]!;
+
+    await file.setInputFiles({ name: "big.json", mimeType: "application/json", buffer: Buffer.alloc(1_500_000, " ") });
+    await page.getByRole("button", { name: "Import profile" }).click();
+    await expect(page.getByText("big.json is 1.5 MB; the limit is 1 MiB. Nothing was sent.")).toBeVisible();
+    expect(posts).toHaveLength(1);
+
+    // Past the 3 MB a server action accepts, Next stops reading and refuses; the server keeps serving.
+    const boundary = "----headroom";
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="1_file"; filename="huge.json"\r\nContent-Type: application/json\r\n\r\n`),
+      Buffer.alloc(5_000_000, " "),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const refused = await request.post("/workloads/import", { headers: { "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` }, data: body });
+    expect(refused.ok()).toBe(false);
+    expect(await refused.text()).not.toContain("huge.json");
+    // (On a new connection: the refused one is closed by the server.)
+    expect((await page.request.get("/api/health")).status()).toBe(200);
+  });
 });

@@ -148,7 +148,7 @@ export default async function CatalogPage({ searchParams }: PageProps<"/catalog"
       </div>
       {result.ok ? (
         <div className="mb-6">
-          <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions, rows)} />
+          <FinOpsPanel {...finOpsViews(result.data.list, result.data.active, result.data.revisions, rows)} earlierVersions={result.data.versions.slice(1).map((v) => v.version)} />
         </div>
       ) : (
         <div className="mb-6">

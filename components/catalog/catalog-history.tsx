@@ -101,7 +101,7 @@ export function CatalogVersions({
                 <TableCell className="font-mono">
                   {v.version} {v.version === current ? <Badge tone="success">current</Badge> : null}
                 </TableCell>
-                <TableCell>{v.origin === "bundled" ? v.note : `CSV import: ${v.note}`}</TableCell>
+                <TableCell>{v.origin === "csvImport" ? `CSV import: ${v.note}` : v.note}</TableCell>
                 <TableCell>{v.createdBy}</TableCell>
                 <TableCell className="whitespace-nowrap">{formatDateTime(v.createdAt)}</TableCell>
                 <NumericCell>{v.itemCount}</NumericCell>

@@ -4,9 +4,11 @@ import { Download, Upload } from "lucide-react";
 import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { useFileSizeGuard } from "@/components/ui/file-size-guard";
 import { Input } from "@/components/ui/input";
 import { NumericCell, Table, TableCell, TableHead } from "@/components/ui/table";
 import { importCatalogCsvAction, type CatalogImportState } from "@/lib/actions/catalog";
+import { MAX_CATALOG_CSV_BYTES } from "@/lib/forms/upload-limits";
 
 import { FormField, FormMessage } from "./form-field";
 
@@ -14,10 +16,12 @@ const INITIAL: CatalogImportState = { ok: false };
 
 /**
  * CSV round trip: download the current instance catalog, upload an edited file as a new catalog
- * version. A file with any bad row imports nothing, and each problem is listed with its line.
+ * version. A file with any bad row imports nothing, and each problem is listed with its line; a file
+ * that would shrink the catalog drastically says what would go and asks for a confirmation.
  */
 export function CatalogImportForm({ actor }: { actor: string }) {
   const [state, action, pending] = useActionState(importCatalogCsvAction, INITIAL);
+  const tooLarge = useFileSizeGuard("file", MAX_CATALOG_CSV_BYTES);
   return (
     <section aria-labelledby="csv-title" className="flex flex-col gap-3 border-t border-slate-100 pt-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -35,15 +39,24 @@ export function CatalogImportForm({ actor }: { actor: string }) {
         Importing a file creates a new catalog version with its instance types (storage, transfer and commitment prices carry
         over) and makes it the current catalog. Overrides stay in force.
       </p>
-      <form action={action} className="flex flex-wrap items-start gap-3">
+      <form action={action} onSubmit={tooLarge.onSubmit} className="flex flex-wrap items-start gap-3">
         <input type="hidden" name="actor" value={actor} />
-        <FormField id="catalog-csv-file" label="CSV file" errors={[...(state.fieldErrors?.file ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)]}>
+        <FormField id="catalog-csv-file" label="CSV file" errors={[...(tooLarge.error ? [tooLarge.error] : []), ...(state.fieldErrors?.file ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)]}>
           {(props) => <Input {...props} type="file" name="file" accept=".csv,text/csv" className="h-auto py-1.5" />}
         </FormField>
         <Button type="submit" className="mt-6" disabled={pending}>
           <Upload aria-hidden />
           {pending ? "Importing…" : "Import CSV"}
         </Button>
+        {state.shrinkage ? (
+          <div role="alert" className="basis-full rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <p>{state.shrinkage}</p>
+            <label className="mt-2 flex items-center gap-2 font-medium">
+              <input type="checkbox" name="confirmShrink" value="on" />
+              Replace the catalog anyway
+            </label>
+          </div>
+        ) : null}
       </form>
       <FormMessage state={state} />
       {state.rowErrors?.length ? (

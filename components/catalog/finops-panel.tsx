@@ -10,6 +10,7 @@ import { resetOverrideAction, setItemPriceOverrideAction, setProviderDiscountAct
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/forms/form-values";
 
 import { CatalogImportForm } from "./catalog-import-form";
+import { CatalogRollbackForm } from "./catalog-rollback-form";
 import { FormField, FormMessage } from "./form-field";
 
 /** A provider's discount as the panel shows it (plain data: it crosses to the browser). */
@@ -150,13 +151,14 @@ function ItemOverrideForm({ items, revisionByItem, actor }: { items: Overridable
 
 /**
  * FinOps controls: the negotiated discount per provider, per-item price overrides, the overrides
- * in force with their reset, and the CSV import. Every change is recorded with the name entered here.
+ * in force with their reset, the CSV import and the rollback to an earlier catalog version. Every change is recorded with the name entered here.
  */
 export function FinOpsPanel({
   discounts,
   itemOverrides,
   items,
   revisionByItem,
+  earlierVersions,
 }: {
   discounts: ProviderDiscountView[];
   itemOverrides: ItemOverrideView[];
@@ -164,6 +166,8 @@ export function FinOpsPanel({
   items: OverridableItem[];
   /** Latest override revision of every item ever overridden, for ids typed outside `items`. */
   revisionByItem: Record<string, number>;
+  /** Catalog versions other than the current one, newest first (the rollback's choices). */
+  earlierVersions: readonly string[];
 }) {
   const [actor, setActor] = useState("");
   return (
@@ -220,6 +224,7 @@ export function FinOpsPanel({
           )}
         </section>
         <CatalogImportForm actor={actor} />
+        <CatalogRollbackForm actor={actor} earlierVersions={earlierVersions} />
       </CardContent>
     </Card>
   );

@@ -86,7 +86,7 @@ export function TfvarsPanel({ scenarioId, months, provider, region, fileNames }:
   ];
 
   return (
-    <Card aria-labelledby="tfvars-heading" className="mt-6">
+    <Card aria-labelledby="tfvars-heading" className="mt-6 print:hidden">
       <CardHeader>
         <CardTitle id="tfvars-heading">Terraform variables</CardTitle>
         <CardDescription>

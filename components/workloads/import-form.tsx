@@ -3,16 +3,19 @@
 import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { useFileSizeGuard } from "@/components/ui/file-size-guard";
 import { FormStatus } from "@/components/workloads/form-field";
 import { importWorkloadAction } from "@/lib/actions/workloads";
+import { MAX_WORKLOAD_DOCUMENT_BYTES } from "@/lib/forms/upload-limits";
 import { INITIAL_FORM_STATE } from "@/lib/forms/form-values";
 
 /** Uploads a workload document; every problem of a bad file is listed next to the file input. */
 export function ImportForm() {
   const [state, formAction, pending] = useActionState(importWorkloadAction, INITIAL_FORM_STATE);
-  const problems = state.fieldErrors?.file;
+  const tooLarge = useFileSizeGuard("file", MAX_WORKLOAD_DOCUMENT_BYTES);
+  const problems = tooLarge.error ? [tooLarge.error] : state.fieldErrors?.file;
   return (
-    <form action={formAction} className="grid max-w-2xl gap-4" aria-label="Import a workload profile">
+    <form action={formAction} onSubmit={tooLarge.onSubmit} className="grid max-w-2xl gap-4" aria-label="Import a workload profile">
       <FormStatus state={{ ...state, fieldErrors: undefined }} />
       <div className="flex flex-col gap-1">
         <label htmlFor="import-file" className="text-sm font-medium text-slate-800">

@@ -11,16 +11,20 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import type { CsvRowError } from "@/lib/catalog/csv";
+import { describeShrinkage } from "@/lib/catalog/shrink";
 import type { DbClient } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { CatalogImportSchema, ItemPriceOverrideSchema, ProviderDiscountSchema, ResetOverrideSchema } from "@/lib/forms/catalog-forms";
+import { CatalogImportSchema, CatalogRestoreSchema, ItemPriceOverrideSchema, ProviderDiscountSchema, ResetOverrideSchema } from "@/lib/forms/catalog-forms";
 import { formValues, type FormState } from "@/lib/forms/form-values";
-import { importCatalogCsv, resetOverride, setItemPriceOverride, setProviderDiscount, type OverrideWriteResult } from "@/lib/services/catalog";
+import { importCatalogCsv, resetOverride, restoreCatalogVersion, setItemPriceOverride, setProviderDiscount, type OverrideWriteResult } from "@/lib/services/catalog";
 import { repriceAllScenarios } from "@/lib/services/plans";
 import { withReadyDb } from "@/lib/services/with-ready-db";
 
-/** An import's state also lists every bad row of the file. */
-export type CatalogImportState = FormState & { rowErrors?: CsvRowError[] };
+/**
+ * An import's state also lists every bad row of the file, and, for a file that would shrink the
+ * catalog drastically, what it would take away (the form then asks for a confirmation).
+ */
+export type CatalogImportState = FormState & { rowErrors?: CsvRowError[]; shrinkage?: string };
 
 const CATALOG_PATH = "/catalog";
 
@@ -81,20 +85,40 @@ export async function resetOverrideAction(_prev: FormState, form: FormData): Pro
 /** Imports a CSV of instance types as a new catalog version; a file with any bad row imports nothing. */
 export async function importCatalogCsvAction(_prev: CatalogImportState, form: FormData): Promise<CatalogImportState> {
   const values = formValues(form);
-  const parsed = CatalogImportSchema.safeParse({ file: form.get("file"), actor: values.actor });
+  const parsed = CatalogImportSchema.safeParse({ file: form.get("file"), actor: values.actor, confirmShrink: values.confirmShrink });
   if (!parsed.success) return invalid(parsed.error, values);
-  const { file, actor } = parsed.data;
+  const { file, actor, confirmShrink } = parsed.data;
   const csv = await file.text();
-  const result = await withReadyDb((db) => importCatalogCsv(db, { csv, fileName: file.name, actor }));
+  const result = await withReadyDb((db) => importCatalogCsv(db, { csv, fileName: file.name, actor, confirmShrink }));
   if (!result.ok) return { ok: false, message: result.message, values };
   const outcome = result.value;
   if (outcome.kind === "invalid") {
     const count = outcome.errors.length;
     return { ok: false, values, rowErrors: outcome.errors, message: `Nothing was imported: ${file.name} has ${count} ${count === 1 ? "problem" : "problems"}. Fix ${count === 1 ? "it" : "them"} and upload again.` };
   }
+  if (outcome.kind === "empty") return { ok: false, values, message: `Nothing was imported: ${file.name} has no instance type, and a catalog without any would leave every scenario unsizeable.` };
+  if (outcome.kind === "needs-confirmation") {
+    return { ok: false, values, shrinkage: describeShrinkage(outcome.shrinkage), message: `Nothing was imported yet: ${file.name} would shrink the catalog drastically. Tick "Replace the catalog anyway", choose the file again and import, or import a fuller file.` };
+  }
   if (outcome.kind === "conflict") return { ok: false, values, message: "Another import created the same version at the same moment. Upload again." };
   revalidatePath(CATALOG_PATH);
   return { ok: true, message: `Imported ${outcome.instanceTypes} instance types from ${file.name} as catalog version ${outcome.version}; it is now the current catalog.` };
+}
+
+/** Rolls the catalog back: an earlier version becomes the current one again (as a new version). */
+export async function restoreCatalogVersionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const parsed = CatalogRestoreSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await withReadyDb((db) => restoreCatalogVersion(db, parsed.data));
+  if (!result.ok) return { ok: false, message: result.message, values };
+  const outcome = result.value;
+  const { version } = parsed.data;
+  if (outcome.kind === "not-found") return { ok: false, values, message: `There is no catalog version ${version}.` };
+  if (outcome.kind === "already-current") return { ok: false, values, message: `${version} is already the current catalog.` };
+  if (outcome.kind === "conflict") return { ok: false, values, message: "Another catalog change created the same version at the same moment. Try again." };
+  revalidatePath(CATALOG_PATH);
+  return { ok: true, message: `Restored ${version} as catalog version ${outcome.version} (${outcome.instanceTypes} instance types); it is now the current catalog. Re-price scenarios to use it.` };
 }
 
 /** Re-prices every scenario priced with an older catalog on the current one, storing their new plans. */

@@ -21,7 +21,7 @@ export type DatabaseKind = "postgres" | "embedded";
 
 /** How to reach the database; see {@link databaseConfigFromEnv}. */
 export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; /** Default {@link PG_QUERY_TIMEOUT_MS}. */ queryTimeoutMs?: number }
   /** `dataDir` is a folder, or `memory://` for a throwaway in-memory database. */
   | { kind: "embedded"; dataDir: string };
 
@@ -66,6 +66,15 @@ export function transact<T>(db: DbClient, work: (tx: DbClient) => Promise<T>, op
  * connect (tens of ms), short enough that a page shows its error state promptly.
  */
 export const PG_CONNECTION_TIMEOUT_MS = 3_000;
+
+/**
+ * How long one query may go unanswered before it fails. A server that hangs (stopped, or a network
+ * path that drops packets) leaves an open connection silent: without a client-side limit a page
+ * would wait for as long as it hangs. 15 s: the slowest statement the app issues (the catalog's
+ * bulk insert of a few thousand items) takes well under a second; the same value is the server's
+ * `statement_timeout`, so a runaway statement is cancelled there too.
+ */
+export const PG_QUERY_TIMEOUT_MS = 15_000;
 
 /**
  * How long an interactive transaction on the embedded database may wait for its turn. PGlite is a
@@ -118,6 +127,8 @@ export async function createDb(config: DatabaseConfig = databaseConfigFromEnv())
       {
         connectionString: config.url,
         connectionTimeoutMillis: PG_CONNECTION_TIMEOUT_MS,
+        query_timeout: config.queryTimeoutMs ?? PG_QUERY_TIMEOUT_MS,
+        statement_timeout: config.queryTimeoutMs ?? PG_QUERY_TIMEOUT_MS,
         // Idle connections are dropped after 30 s, so a restarted server is reconnected to cleanly.
         idleTimeoutMillis: 30_000,
         max: 10,

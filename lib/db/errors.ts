@@ -63,9 +63,10 @@ export function describeDatabaseError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ECONNREFUSED" || code === "ENOTFOUND") return "Cannot reach the database server. Is PostgreSQL running?";
-    if (/timeout exceeded when trying to connect/i.test(error.message)) {
+    if (/timeout exceeded when trying to connect|terminated due to connection timeout/i.test(error.message)) {
       return "The database server did not accept a connection in time. Is it running and reachable?";
     }
+    if (/Query read timeout/i.test(error.message)) return "The database server did not answer in time. It may be overloaded or hanging.";
     if (/Connection terminated/i.test(error.message)) {
       return "The connection to the database server was lost. It may be restarting; try again shortly.";
     }
@@ -89,7 +90,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     code === "ENOTFOUND" ||
     code === "ECONNRESET" ||
     code === "ETIMEDOUT" ||
-    /timeout exceeded when trying to connect|Connection terminated|Can't reach database server/i.test(error.message)
+    /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Can't reach database server/i.test(error.message)
   );
 }
 

@@ -8,6 +8,8 @@ import { z } from "zod";
 import { ScenarioInputSchema } from "@/lib/entities/scenario";
 import { WorkloadInputSchema, type WorkloadInput } from "@/lib/entities/workload";
 import type { ScenarioSpec } from "@/lib/model/types";
+import { MAX_WORKLOAD_DOCUMENT_BYTES } from "@/lib/forms/upload-limits";
+
 import { fileSlug } from "./file-slug";
 
 export const WORKLOAD_DOCUMENT_SCHEMA_VERSION = 1;
@@ -38,8 +40,6 @@ export function toWorkloadDocument(
   };
 }
 
-/** Largest document accepted: 1 MiB, far above a profile with 100 scenarios (~200 KiB). */
-export const MAX_WORKLOAD_DOCUMENT_BYTES = 1024 * 1024;
 
 /**
  * Parses the text of a workload document. Never throws: a bad file comes back with one line per

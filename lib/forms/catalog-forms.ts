@@ -4,10 +4,11 @@
  */
 import { z } from "zod";
 
-import { ProviderSchema } from "@/lib/catalog/schema";
+import { CatalogVersionSchema, ProviderSchema } from "@/lib/catalog/schema";
 import { hasNoNulCharacter } from "@/lib/model/schemas";
 
 import { parseDecimal } from "./form-values";
+import { MAX_CATALOG_CSV_BYTES } from "./upload-limits";
 
 /** A decimal typed into a form: empty is "missing", not zero; other text (`0x10`) says it is not a number. */
 function numberField(message: string) {
@@ -52,18 +53,23 @@ export const ResetOverrideSchema = z.object({
   expectedRevision: ExpectedRevisionSchema,
 });
 
-/**
- * Largest CSV accepted: Next's server actions take at most 1 MB per request (the default
- * `serverActions.bodySizeLimit`); the whole bundled instance catalog exports to about 60 KB.
- */
-export const MAX_CATALOG_CSV_BYTES = 900_000;
-
 /** A CSV upload that becomes a new catalog version. */
 export const CatalogImportSchema = z.object({
   file: z
     .instanceof(File, { error: "Choose a CSV file." })
     .refine((file) => file.size > 0, "Choose a CSV file: this one is empty.")
-    .refine((file) => file.size <= MAX_CATALOG_CSV_BYTES, "The file is larger than 900 KB; split it or drop unused rows.")
+    .refine((file) => file.size <= MAX_CATALOG_CSV_BYTES, "The file is larger than 2.5 MB; drop unused rows.")
     .refine((file) => /\.csv$/i.test(file.name), "Choose a .csv file (export one to see the columns)."),
+  actor: ActorSchema,
+  /** The "Replace the catalog anyway" checkbox: a drastic shrink is imported only when ticked. */
+  confirmShrink: z
+    .literal("on", { error: "Replace the catalog anyway is a checkbox." })
+    .optional()
+    .transform((value) => value === "on"),
+});
+
+/** Rolling the catalog back to an earlier version (written again as the newest). */
+export const CatalogRestoreSchema = z.object({
+  version: CatalogVersionSchema,
   actor: ActorSchema,
 });

@@ -61,7 +61,7 @@ export {
   BatchStageSchema,
   BrokerStageSchema,
   CatalogInstanceTypeSchema,
-  CatalogSchema,
+  InstanceTypeListSchema,
   DrPolicySchema,
   GrowthSchema,
   NetworkTopologySchema,

@@ -11,7 +11,7 @@
  */
 import { ModelInputError } from './errors';
 import { demandMultipliers, eventsBeyondHorizon, growthWarnings, monthLabel } from './growth';
-import { CatalogSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
+import { InstanceTypeListSchema, ScenarioSpecSchema, WorkloadSpecSchema } from './schemas';
 import { nodeGroupUsdPerMonth } from './cost';
 import { chooseForHorizon, filterCatalog, type HorizonMonth } from './sizing';
 import { brokerDiskPolicy, brokerDiskUsdPerMonth } from './storage';
@@ -273,7 +273,7 @@ export function projectScenario<T extends CatalogInstanceType>(
   if (!parsedWorkload.success) throw ModelInputError.fromZod('workload', parsedWorkload.error);
   const parsedScenario = ScenarioSpecSchema.safeParse(scenario);
   if (!parsedScenario.success) throw ModelInputError.fromZod('scenario', parsedScenario.error);
-  const parsedCatalog = CatalogSchema.safeParse(catalog);
+  const parsedCatalog = InstanceTypeListSchema.safeParse(catalog);
   if (!parsedCatalog.success) throw ModelInputError.fromZod('catalog', parsedCatalog.error);
   const spec = parsedScenario.data;
 

@@ -604,7 +604,11 @@ export const CatalogInstanceTypeSchema = z.looseObject({
     .optional(),
 });
 
-export const CatalogSchema = z
+/**
+ * The instance types a projection may choose from (ids unique). Not the dated, priced catalog of
+ * lib/catalog (`CatalogSchema` there): only the hardware the sizing reads.
+ */
+export const InstanceTypeListSchema = z
   .array(CatalogInstanceTypeSchema)
   .superRefine((catalog, ctx) => {
     const seen = new Set<string>();

@@ -11,6 +11,8 @@ import {
   diffPricedCatalogVersions,
   getPricedCatalog,
   importCatalogCsv,
+  getCurrentCatalog,
+  restoreCatalogVersion,
   listCatalogVersions,
   listOverrideHistory,
   resetOverride,
@@ -125,8 +127,14 @@ describe.each(backends)("the catalog on $name", (backend) => {
     await getPricedCatalog(prisma());
     const items = bundled.instanceTypes.filter((i) => i.provider === "aws" && i.region === "us-east-1").map((i) => (i.id === M7I ? { ...i, onDemandUsdPerHour: 0.2 } : i));
     const now = new Date("2026-12-01T10:00:00Z");
-    const first = await importCatalogCsv(prisma(), { csv: exportInstanceTypesCsv(items), fileName: "aws.csv", actor: "ana", now });
+    // One region of many: drastic, so written only once confirmed.
+    const unconfirmed = await importCatalogCsv(prisma(), { csv: exportInstanceTypesCsv(items), fileName: "aws.csv", actor: "ana", now });
+    expect(unconfirmed.kind === "needs-confirmation" && unconfirmed.shrinkage).toMatchObject({ currentCount: bundled.instanceTypes.length, incomingCount: items.length, drastic: true });
+    expect(unconfirmed.kind === "needs-confirmation" && unconfirmed.shrinkage.regionsEmptied).toContain("gcp:us-central1");
+    expect(await listCatalogVersions(prisma())).toHaveLength(1);
+    const first = await importCatalogCsv(prisma(), { csv: exportInstanceTypesCsv(items), fileName: "aws.csv", actor: "ana", now, confirmShrink: true });
     expect(first).toEqual({ kind: "ok", version: "2026-12-01.1", instanceTypes: items.length });
+    // The same types again shrink nothing: no confirmation needed.
     const second = await importCatalogCsv(prisma(), { csv: exportInstanceTypesCsv(items), fileName: "aws.csv", actor: "ana", now });
     expect(second).toMatchObject({ kind: "ok", version: "2026-12-01.2" });
 
@@ -142,6 +150,35 @@ describe.each(backends)("the catalog on $name", (backend) => {
     const diff = await diffPricedCatalogVersions(prisma(), `${bundled.version}+o0`);
     expect(diff?.find((c) => c.itemId === M7I)).toMatchObject({ change: "changed", oldValue: m7iList, newValue: 0.2 });
     expect(diff?.filter((c) => c.change === "removed").length).toBeGreaterThan(0);
+  });
+
+  it("never imports a file without instance types, confirmed or not", async () => {
+    await getPricedCatalog(prisma());
+    const headerOnly = exportInstanceTypesCsv([]);
+    for (const confirmShrink of [false, true]) {
+      expect(await importCatalogCsv(prisma(), { csv: headerOnly, fileName: "empty.csv", actor: "ana", confirmShrink })).toEqual({ kind: "empty" });
+    }
+    expect(await listCatalogVersions(prisma())).toHaveLength(1);
+    expect(await prisma().catalogItem.count()).toBe(bundledItemCount);
+  });
+
+  it("rolls back to an earlier version in one action: its items again, as the newest version", async () => {
+    await getPricedCatalog(prisma());
+    const items = bundled.instanceTypes.filter((i) => i.provider === "aws" && i.region === "us-east-1");
+    const now = new Date("2026-12-01T10:00:00Z");
+    expect((await importCatalogCsv(prisma(), { csv: exportInstanceTypesCsv(items), fileName: "aws.csv", actor: "ana", now, confirmShrink: true })).kind).toBe("ok");
+    expect(await restoreCatalogVersion(prisma(), { version: "2026-12-01.1", actor: "ben", now })).toEqual({ kind: "already-current" });
+    expect(await restoreCatalogVersion(prisma(), { version: "1999-01-01.1", actor: "ben", now })).toEqual({ kind: "not-found" });
+
+    expect(await restoreCatalogVersion(prisma(), { version: bundled.version, actor: "ben", now })).toEqual({ kind: "ok", version: "2026-12-01.2", instanceTypes: bundled.instanceTypes.length });
+    const current = await getCurrentCatalog(prisma());
+    expect({ ...current, version: bundled.version }).toEqual(bundled);
+    expect((await listCatalogVersions(prisma())).map((v) => [v.version, v.origin, v.note, v.createdBy])).toEqual([
+      ["2026-12-01.2", "restored", `Restored from ${bundled.version}`, "ben"],
+      ["2026-12-01.1", "csvImport", "aws.csv", "ana"],
+      [bundled.version, "bundled", "Bundled with the app (lib/catalog/data).", "headroom (bundled)"],
+    ]);
+    expect(await diffPricedCatalogVersions(prisma(), `${bundled.version}+o0`)).toEqual([]);
   });
 
   it("writes nothing from a file with a bad row, and reports its line and field", async () => {

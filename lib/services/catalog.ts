@@ -10,6 +10,7 @@ import "server-only";
 import { importInstanceTypesCsv, type CsvRowError } from "@/lib/catalog/csv";
 import { diffCatalogs, type PriceChange } from "@/lib/catalog/diff";
 import { loadCatalog } from "@/lib/catalog/load";
+import { catalogShrinkage, type CatalogShrinkage } from "@/lib/catalog/shrink";
 import {
   applyCatalogOverrides,
   discountKey,
@@ -355,6 +356,10 @@ export async function listOverrideHistory(db: DbClient, options: { limit?: numbe
 export type CatalogImportResult =
   | { kind: "ok"; version: string; instanceTypes: number }
   | { kind: "invalid"; errors: CsvRowError[] }
+  /** A file with no instance type: never imported (every scenario would become unsizeable). */
+  | { kind: "empty" }
+  /** Far fewer types, or a region emptied: imported only when asked again with `confirmShrink`. */
+  | { kind: "needs-confirmation"; shrinkage: CatalogShrinkage }
   | { kind: "conflict" };
 
 /** The next free `YYYY-MM-DD.n` for `today` among existing versions. */
@@ -367,24 +372,54 @@ function nextVersionFor(today: string, existing: readonly string[]): string {
  * Imports instance types from a CSV file as a new catalog version. The file is validated row by
  * row (lib/catalog/csv.ts); if any row is bad nothing is written. The new version takes its
  * instance types from the file and its storage, transfer and commitment prices from the current
- * version, and becomes the current catalog.
+ * version, and becomes the current catalog. A file without instance types is refused; one that
+ * keeps fewer than half of today's types or empties a region (lib/catalog/shrink.ts) is written
+ * only with `confirmShrink`.
  *
  * @param input.now - the import time, for the version's date (default now, UTC)
  */
-export async function importCatalogCsv(db: DbClient, input: { csv: string; fileName: string; actor: string; now?: Date }): Promise<CatalogImportResult> {
+export async function importCatalogCsv(db: DbClient, input: { csv: string; fileName: string; actor: string; confirmShrink?: boolean; now?: Date }): Promise<CatalogImportResult> {
   const parsed = importInstanceTypesCsv(input.csv);
   if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
   const base = await getCurrentCatalog(db);
-  const version = nextVersionFor((input.now ?? new Date()).toISOString().slice(0, 10), await listCatalogVersionNames(db));
-  const catalog = CatalogSchema.parse({ ...base, version, instanceTypes: parsed.items satisfies CatalogInstanceType[] });
+  const shrinkage = catalogShrinkage(base.instanceTypes, parsed.items);
+  if (shrinkage.empties) return { kind: "empty" };
+  if (shrinkage.drastic && !input.confirmShrink) return { kind: "needs-confirmation", shrinkage };
+  const written = await writeCatalogVersion(db, { ...base, instanceTypes: parsed.items satisfies CatalogInstanceType[] }, { origin: "csvImport", note: input.fileName, actor: input.actor, now: input.now });
+  return written ? { kind: "ok", ...written } : { kind: "conflict" };
+}
+
+export type CatalogRestoreResult = { kind: "ok"; version: string; instanceTypes: number } | { kind: "not-found" } | { kind: "already-current" } | { kind: "conflict" };
+
+/**
+ * Rolls the catalog back: an earlier version's items, unchanged, become a new version (origin
+ * `restored`), so history stays append-only and scenarios priced with any version can still be
+ * priced again exactly.
+ */
+export async function restoreCatalogVersion(db: DbClient, input: { version: string; actor: string; now?: Date }): Promise<CatalogRestoreResult> {
+  const earlier = await loadCatalogVersion(db, input.version);
+  if (!earlier) return { kind: "not-found" };
+  if ((await currentCatalogVersion(db)) === input.version) return { kind: "already-current" };
+  const written = await writeCatalogVersion(db, earlier, { origin: "restored", note: `Restored from ${input.version}`, actor: input.actor, now: input.now });
+  return written ? { kind: "ok", ...written } : { kind: "conflict" };
+}
+
+/** Writes `content` as the next `YYYY-MM-DD.n` version; null when another write took that name first. */
+async function writeCatalogVersion(
+  db: DbClient,
+  content: Omit<Catalog, "version">,
+  meta: { origin: "csvImport" | "restored"; note: string; actor: string; now?: Date },
+): Promise<{ version: string; instanceTypes: number } | null> {
+  const version = nextVersionFor((meta.now ?? new Date()).toISOString().slice(0, 10), await listCatalogVersionNames(db));
+  const catalog = CatalogSchema.parse({ ...content, version });
   try {
     await transact(db, (tx) =>
-      insertCatalogVersion(tx, { version, currency: catalog.currency, origin: "csvImport", note: input.fileName, createdBy: input.actor }, catalogItemRows(catalog)),
+      insertCatalogVersion(tx, { version, currency: catalog.currency, origin: meta.origin, note: meta.note, createdBy: meta.actor }, catalogItemRows(catalog)),
       { timeout: CATALOG_WRITE_TIMEOUT_MS },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "conflict" };
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
-  return { kind: "ok", version, instanceTypes: catalog.instanceTypes.length };
+  return { version, instanceTypes: catalog.instanceTypes.length };
 }

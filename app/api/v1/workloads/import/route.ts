@@ -1,6 +1,7 @@
 import { problem } from "@/lib/api/problem";
 import { apiWriteRoute } from "@/lib/api/route";
-import { MAX_WORKLOAD_DOCUMENT_BYTES, parseWorkloadDocument } from "@/lib/export/workload-document";
+import { parseWorkloadDocument } from "@/lib/export/workload-document";
+import { MAX_WORKLOAD_DOCUMENT_BYTES } from "@/lib/forms/upload-limits";
 import { currentPricedVersion } from "@/lib/services/catalog";
 import { refreshWorkloadPlans } from "@/lib/services/plans";
 import { importWorkload } from "@/lib/services/workloads";

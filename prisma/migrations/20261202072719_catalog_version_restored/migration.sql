@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CatalogVersionOrigin" ADD VALUE 'restored';
