@@ -10,6 +10,7 @@ import { EditFields, FieldError, FormField, FormStatus, SubmitRow, fieldId, type
 import {
   GROWTH_KINDS,
   GROWTH_RATE_FIELD,
+  growthRateWarning,
   HORIZON_FIELDS,
   SCENARIO_SECTIONS,
   SLO_OVERRIDE_FIELDS,
@@ -88,7 +89,11 @@ export function ScenarioForm({ action, initial, stages, instances, submitLabel, 
 
   const errors: Errors = state.fieldErrors ?? {};
   const value = (name: string, stored: unknown) => state.values?.[name] ?? displayValue(stored);
-  const field: RenderField = (spec, name, stored) => <FormField key={name} field={spec} name={name} defaultValue={value(name, stored)} errors={errors[name]} />;
+  // Keyed by the value shown too: React resets a form after its action, and a select keeps the
+  // option it mounted with, so a select re-mounts with the echoed value after a failed submit.
+  const field: RenderField = (spec, name, stored) => (
+    <FormField key={spec.type === "select" ? `${name}=${value(name, stored)}` : name} field={spec} name={name} defaultValue={value(name, stored)} errors={errors[name]} />
+  );
   const set = (change: Partial<Choices>) => setChoices((current) => ({ ...current, ...change }));
 
   return (
@@ -111,7 +116,7 @@ export function ScenarioForm({ action, initial, stages, instances, submitLabel, 
         </CardContent>
       </Card>
 
-      <GrowthSection growth={initial.spec.growth} growthKind={choices.growthKind} onGrowthKind={(growthKind) => set({ growthKind })} events={events} setEvents={setEvents} field={field} errors={errors} />
+      <GrowthSection growth={initial.spec.growth} shownRate={value("spec.growth.rate", storedGrowthRate(initial.spec.growth))} growthKind={choices.growthKind} onGrowthKind={(growthKind) => set({ growthKind })} events={events} setEvents={setEvents} field={field} errors={errors} />
       <PlacementSection instances={instances} choices={choices} set={set} errors={errors} />
       <SloOverridesSection initial={initial} stages={stages} field={field} />
 
@@ -148,9 +153,16 @@ function ChoiceSelect({ name, label, value, onChange, errors, disabled, children
   );
 }
 
+/** The stored scenario's rate of its growth kind (none for flat growth). */
+function storedGrowthRate(growth: ScenarioInput["spec"]["growth"]): number | undefined {
+  return growth.kind === "compound" ? growth.monthlyGrowthRatio : growth.kind === "linear" ? growth.monthlyIncreaseRatio : undefined;
+}
+
 /** Growth model, its rate, and the dated step events (rows added and removed in place). */
-function GrowthSection({ growth, growthKind, onGrowthKind, events, setEvents, field, errors }: {
+function GrowthSection({ growth, shownRate, growthKind, onGrowthKind, events, setEvents, field, errors }: {
   growth: ScenarioInput["spec"]["growth"];
+  /** The rate the input shows first (echoed after a failed submit, else stored). */
+  shownRate: string;
   growthKind: string;
   onGrowthKind: (kind: string) => void;
   events: EventRow[];
@@ -158,7 +170,10 @@ function GrowthSection({ growth, growthKind, onGrowthKind, events, setEvents, fi
   field: RenderField;
   errors: Errors;
 }) {
-  const storedRate = growth.kind === "compound" ? growth.monthlyGrowthRatio : growth.kind === "linear" ? growth.monthlyIncreaseRatio : undefined;
+  const storedRate = storedGrowthRate(growth);
+  /** The growth rate as typed (undefined until the field changes), for the annual-rate warning. */
+  const [typedRate, setTypedRate] = useState<string | undefined>(undefined);
+  const rateWarning = growthKind === "flat" ? null : growthRateWarning(growthKind, typedRate ?? shownRate);
   return (
     <Card>
       <CardHeader>
@@ -174,8 +189,17 @@ function GrowthSection({ growth, growthKind, onGrowthKind, events, setEvents, fi
               </option>
             ))}
           </ChoiceSelect>
-          {growthKind === "flat" ? null : field(GROWTH_RATE_FIELD, "spec.growth.rate", storedRate)}
+          {growthKind === "flat" ? null : (
+            <div onChange={(e) => setTypedRate((e.target as HTMLInputElement).value)}>
+              {field(GROWTH_RATE_FIELD, "spec.growth.rate", storedRate)}
+            </div>
+          )}
         </div>
+        {rateWarning === null ? null : (
+          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-slate-800">
+            {rateWarning}
+          </p>
+        )}
         <fieldset className="grid gap-2">
           <legend className="mb-1 text-sm font-medium text-slate-800">Step events</legend>
           <p className="text-xs text-slate-500">Dated changes in demand: a launch, a migration, a holiday peak.</p>

@@ -22,6 +22,7 @@ function stageFigures(stage: StageSpec): Figure[] {
         { label: "Latency SLO", value: `p${stage.latencySloPercentile} ≤ ${formatInteger(stage.latencySloMs)} ms` },
         { label: "Max utilization", value: `${Math.round(stage.maxUtilizationRatio * 100)} %` },
         { label: "Worker", value: `${stage.workerCores} cores, ${stage.workerMemoryGib} GiB` },
+        { label: "Queue routing", value: stage.routing === "pooled" ? "Pooled (one shared queue)" : "Per worker" },
       ];
     case "batch":
       return [

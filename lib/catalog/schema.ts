@@ -190,9 +190,20 @@ export const DataTransferPriceSchema = z
     usdPerGib: z.number({ error: 'Must be a number.' }).min(0, 'Must not be negative.').finite(),
     /** True when both the sending and the receiving side pay `usdPerGib` (AWS cross-AZ). */
     chargedEachDirection: z.boolean(),
+    /**
+     * Inter-region only: the destination the price is for, a region on the same continent or on
+     * another (GCP and Azure price the continent pair; AWS prices by source region, so its two
+     * rates are equal). Absent: the price applies to any destination.
+     */
+    destinationScope: z.enum(['same-continent', 'intercontinental']).optional(),
     ...provenanceShape,
   })
-  .superRefine(requireNoteForEstimate);
+  .superRefine(requireNoteForEstimate)
+  .superRefine((item, ctx) => {
+    if (item.destinationScope !== undefined && item.kind !== 'inter-region') {
+      ctx.addIssue({ code: 'custom', path: ['destinationScope'], message: 'Only inter-region prices have a destination scope.' });
+    }
+  });
 export type DataTransferPrice = z.infer<typeof DataTransferPriceSchema>;
 
 export const CommitmentPaymentSchema = z.enum(['no-upfront', 'partial-upfront', 'all-upfront']);

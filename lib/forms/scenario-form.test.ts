@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { exampleWorkloads } from "@/lib/model/examples";
 
-import { newScenarioInput, parseScenarioForm } from "./scenario-form";
+import { growthRateWarning, newScenarioInput, parseScenarioForm } from "./scenario-form";
 
 const [clickstream] = exampleWorkloads;
 const stages = clickstream!.spec.stages;
@@ -58,6 +58,26 @@ describe("parseScenarioForm", () => {
       "spec.growth.rate": ["Monthly growth rate must be at least -0.5 and at most 1."],
       "spec.sloOverrides.1.latencySloMs": ["Latency SLO target (ms) must be greater than 0 and at most 86,400,000."],
     });
+  });
+
+  it("a step event dated before the start month is an error on that event's month input", () => {
+    const parsed = parseScenarioForm({ ...form, "spec.startMonth": "2026-03", "spec.growth.stepEvents.1.at": "2026-01" }, stages);
+    expect(parsed.ok ? {} : parsed.fieldErrors).toEqual({
+      "spec.growth.stepEvents.1.at": ["Step event month 2026-01 is before the start month 2026-03."],
+    });
+  });
+
+  it("warns while typing a monthly rate of 15 % or more, with what it compounds to in a year", () => {
+    // 1.15^12 = 5.3503 (+435 %); as an annual rate, 1.15^(1/12) − 1 = 1.171 % a month.
+    expect(1.15 ** 12).toBeCloseTo(5.3503, 4);
+    expect(growthRateWarning("compound", "0.15")).toBe(
+      "Monthly growth of 15 % compounds to 5.35× a year (+435 %); if 15 % is the annual rate, enter 1.17 % a month.",
+    );
+    // Linear: 12 × 20 % = 240 % of month-0 demand a year; 20 % ÷ 12 = 1.67 % a month.
+    expect(growthRateWarning("linear", "0.2")).toBe("A monthly increase of 20 % adds 240 % of month-0 demand a year; if 20 % is the annual increase, enter 1.67 % a month.");
+    expect(growthRateWarning("compound", "0.149")).toBeNull();
+    expect(growthRateWarning("compound", "")).toBeNull();
+    expect(growthRateWarning("flat", "0.5")).toBeNull();
   });
 
   it("keeps what the form does not show from the stored scenario on edit", () => {

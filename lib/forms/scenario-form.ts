@@ -8,6 +8,7 @@
  */
 import { ScenarioInputSchema, type ScenarioInput } from "@/lib/entities/scenario";
 import { DR_STRATEGY_LABELS } from "@/lib/planning/display/cost";
+import { growthWarnings } from "@/lib/model/growth";
 import { ScenarioSpecSchema } from "@/lib/model/schemas";
 import type { ScenarioSpec, StageKind } from "@/lib/model/types";
 
@@ -87,11 +88,48 @@ export const SCENARIO_SECTIONS: readonly { key: "purchase" | "dr"; title: string
           { value: "compare", label: "Compare all strategies" },
         ],
       },
+      {
+        name: "destinationScope",
+        label: "DR region",
+        help: "Where the second region is: replication traffic is priced per continent pair (GCP and Azure charge more between continents; AWS prices by the source region).",
+        type: "select",
+        options: [
+          { value: "same-continent", label: "Same continent (e.g. us-east-1 → us-west-2)" },
+          { value: "intercontinental", label: "Another continent (e.g. us-east-1 → eu-west-1)" },
+        ],
+      },
+      {
+        name: "backupMode",
+        label: "Backups",
+        help: "For backup and restore. Periodic full copies store the whole data set every interval; a continuous object-store sink (e.g. Kafka Connect's S3 sink) writes each event once and loses only what it has not flushed.",
+        type: "select",
+        options: [
+          { value: "periodic-full", label: "Periodic full copies" },
+          { value: "continuous", label: "Continuous (object-store sink)" },
+        ],
+      },
+      { name: "backupIntervalHours", label: "Full copy interval", unit: "hours", help: "Periodic full copies: hours between copies (the RPO of backup and restore).", type: "number" },
+      { name: "backupFlushMinutes", label: "Sink flush interval", unit: "minutes", help: "Continuous backups: how often the sink commits what it has buffered (the RPO of backup and restore).", type: "number" },
+      { name: "backupRetentionDays", label: "Backup retention", unit: "days", help: "How long each backup is kept (continuous: beyond the data's own retention). Tiers with a minimum storage duration bill at least that.", type: "number" },
       { name: "rtoTargetMinutes", label: "RTO target", unit: "minutes", help: "Longest acceptable time to recover service after a region is lost.", type: "number", optional: true },
       { name: "rpoTargetMinutes", label: "RPO target", unit: "minutes", help: "Most data (in minutes of events) you can afford to lose.", type: "number", optional: true },
     ],
   },
 ];
+
+/**
+ * The warning the model gives a monthly rate ≥ 15 % (probably an annual rate typed into the
+ * monthly field; lib/model/growth.ts), for the form to show while the rate is typed; null when the
+ * rate is unremarkable or not a number yet.
+ * @example growthRateWarning("compound", "0.15") //=> "Monthly growth of 15 % compounds to 5.35× a year (+435 %); if 15 % is the annual rate, enter 1.17 % a month."
+ */
+export function growthRateWarning(kind: string, rate: string): string | null {
+  const value = Number(rate);
+  if (rate.trim() === "" || !Number.isFinite(value)) return null;
+  if (kind === "compound") return growthWarnings({ kind, monthlyGrowthRatio: value, stepEvents: [] })[0] ?? null;
+  if (kind === "linear") return growthWarnings({ kind, monthlyIncreaseRatio: value, stepEvents: [] })[0] ?? null;
+  return null;
+}
 
 /** Step-event indexes present in a submitted form, in order. */
 function stepEventIndexes(values: FormValues): number[] {

@@ -152,6 +152,16 @@ const streamFields: FieldSpec[] = [
   { name: "latencySloMs", label: "Latency SLO target", unit: "ms", help: "Processing time (wait + service) that the SLO percentile must stay under.", type: "number" },
   maxUtilization("Ceiling on busy cores ÷ cores at peak; 0.7 is a common headroom target."),
   ...workerShape("Cores per worker (Flink task manager slots, consumer threads). Each core processes one event at a time.", "Memory each worker requests."),
+  {
+    name: "routing",
+    label: "Queue routing",
+    help: "Per worker: each worker only serves the events routed to it (a Kafka partition's consumer, keyBy, round-robin or hash load balancing), so it needs more headroom for the same tail latency. Pooled: idle cores take from one shared queue (consumers pulling from SQS or one Pub/Sub subscription, a least-loaded balancer).",
+    type: "select",
+    options: [
+      { value: "per-worker", label: "Per worker (partitioned, load-balanced)" },
+      { value: "pooled", label: "Pooled (one shared work queue)" },
+    ],
+  },
   partitionRead,
   ...nodeOverhead,
   ...ha,
@@ -164,7 +174,10 @@ const batchFields: FieldSpec[] = [
   { name: "runsPerDay", label: "Runs per day", unit: "runs", help: "1 for nightly, 24 for hourly.", type: "number" },
   { name: "completionWindowHours", label: "Completion window", unit: "hours", help: "The SLA: a run must finish within this many hours.", type: "number" },
   maxUtilization("Share of the window a run may use (room for stragglers and retries); 0.8 is an assumption."),
-  ...workerShape("Cores per executor.", "Memory per executor."),
+  ...workerShape(
+    "The largest executor. The model picks between half and all of these cores per executor, whichever packs each node type best, and reports how much of each node's CPU and memory is allocated.",
+    "Memory of the largest executor; smaller executors keep the same memory per core.",
+  ),
   ...nodeOverhead,
   ...ha,
 ];

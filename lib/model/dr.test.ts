@@ -20,6 +20,7 @@ const month: DrMonthInput = {
     { nodes: 8, usdPerNodeMonth: 365, pilotLightNodes: 0 },
   ],
   dataGib: 12_656.25,
+  ingestGibPerDay: 421.875, // 30 days of retention
   storageUsdPerMonth: 190.6875,
   replicationGibPerMonth: 12_832.03125,
 };
@@ -42,6 +43,18 @@ describe('DR strategies, by hand', () => {
     expect(cost['active-active']).toBeCloseTo(14 * 365 + 190.6875 + 256.640625, 6);
     expect(analysis.options.every((option) => option.pareto)).toBe(true);
     expect(analysis.recommendation).toMatchObject({ kind: 'meets', strategy: 'pilot-light' });
+  });
+
+  it('backups as a continuous object-store sink: 421.875 GiB/day kept 30 + 7 days = 156.09 USD, RPO the 10-minute flush', () => {
+    const policy = DrPolicySchema.parse({ strategy: 'compare', backupMode: 'continuous', rtoTargetMinutes: 900, rpoTargetMinutes: 15 });
+    expect(recoveryMinutes('backup-restore', 12_656.25, policy)).toEqual({ rtoMinutes: 30 + 759.375 + 5, rpoMinutes: 10 });
+    const analysis = analyzeDr([month], policy, prices);
+    const backup = analysis.options.find((option) => option.strategy === 'backup-restore');
+    // 421.875 × 37 = 15,609.375 GiB at 0.01 (TEST warm tier), plus the month's ingress copied at 0.02.
+    expect(backup?.meanUsdPerMonth).toBeCloseTo(156.09375 + 256.640625, 6);
+    // Now backup & restore meets an RPO of 15 minutes and is the cheapest that does.
+    expect(analysis.recommendation).toMatchObject({ kind: 'meets', strategy: 'backup-restore' });
+    expect(backup?.explanation).toMatch(/a continuous object-store sink flushing every 10 min, kept 7 days beyond the retention/);
   });
 
   it('says clearly when no strategy meets the targets', () => {

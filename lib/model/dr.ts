@@ -5,7 +5,7 @@
  *
  * | strategy        | RTO (minutes)                                          | RPO (minutes)          | standby compute (on-demand)          |
  * |-----------------|--------------------------------------------------------|------------------------|--------------------------------------|
- * | backup-restore  | provisioning + data GiB ÷ restore GiB/h × 60 + failover | backupIntervalHours × 60 | none: backups stored and copied      |
+ * | backup-restore  | provisioning + data GiB ÷ restore GiB/h × 60 + failover | backupIntervalHours × 60 (periodic full) or backupFlushMinutes (continuous sink) | none: backups stored and copied      |
  * | pilot-light     | provisioning + failover                                | replication lag        | brokers holding the data (standbyDataNodes) |
  * | warm-standby    | scale-out + failover                                   | replication lag        | ⌈standbyCapacityRatio × nodes⌉ per stage (≥ pilot light) |
  * | active-active   | failover                                               | replication lag        | full production                      |
@@ -33,6 +33,8 @@ export interface DrMonthInput {
   stages: readonly { nodes: number; usdPerNodeMonth: number; pilotLightNodes: number }[];
   /** One copy of the retained data (GiB). */
   dataGib: number;
+  /** One copy of a day's ingest (GiB/day): what a continuous backup sink writes. */
+  ingestGibPerDay: number;
   /** Production storage (all tiers), USD/month: a replicating DR region holds the same. */
   storageUsdPerMonth: number;
   /** Ingress to replicate cross-region, GiB/month. */
@@ -87,7 +89,7 @@ function monthlyCost(strategy: DrStrategy, month: DrMonthInput, policy: DrPolicy
   const replication = month.storageUsdPerMonth + copyUsd;
   switch (strategy) {
     case 'backup-restore':
-      return backupStorage(month.dataGib, policy, backupTier).usdPerMonth + copyUsd;
+      return backupStorage(month, policy, backupTier).usdPerMonth + copyUsd;
     case 'pilot-light':
       return standbyCompute(month, (stage) => stage.pilotLightNodes) + replication;
     case 'warm-standby':
@@ -108,7 +110,8 @@ export function recoveryMinutes(strategy: DrStrategy, dataGib: number, policy: D
     case 'backup-restore':
       return {
         rtoMinutes: policy.provisioningMinutes + (dataGib / policy.restoreThroughputGibPerHour) * MINUTES_PER_HOUR + policy.failoverMinutes,
-        rpoMinutes: policy.backupIntervalHours * MINUTES_PER_HOUR,
+        // A continuous sink loses what it has not flushed; periodic copies lose up to an interval.
+        rpoMinutes: policy.backupMode === 'continuous' ? policy.backupFlushMinutes : policy.backupIntervalHours * MINUTES_PER_HOUR,
       };
     case 'pilot-light':
       return { rtoMinutes: policy.provisioningMinutes + policy.failoverMinutes, rpoMinutes: lagMinutes };
@@ -117,6 +120,12 @@ export function recoveryMinutes(strategy: DrStrategy, dataGib: number, policy: D
     case 'active-active':
       return { rtoMinutes: policy.failoverMinutes, rpoMinutes: lagMinutes };
   }
+}
+
+function describeBackups(policy: DrPolicy): string {
+  return policy.backupMode === 'continuous'
+    ? `a continuous object-store sink flushing every ${minutes(policy.backupFlushMinutes)}, kept ${formatNumber(policy.backupRetentionDays)} days beyond the retention`
+    : `a full copy every ${formatNumber(policy.backupIntervalHours)} h, each kept ${formatNumber(policy.backupRetentionDays)} days`;
 }
 
 function dominates(a: DrOption, b: DrOption): boolean {
@@ -154,7 +163,9 @@ export function analyzeDr(
       meanUsdPerMonth,
       pareto: true,
       meetsTargets: rtoMinutes <= rtoTarget && rpoMinutes <= rpoTarget,
-      explanation: `RTO ${minutes(rtoMinutes)}, RPO ${minutes(rpoMinutes)}, ${formatNumber(meanUsdPerMonth)} USD/month on average.`,
+      explanation:
+        `RTO ${minutes(rtoMinutes)}, RPO ${minutes(rpoMinutes)}, ${formatNumber(meanUsdPerMonth)} USD/month on average` +
+        (strategy === 'backup-restore' ? ` (${describeBackups(policy)}).` : '.'),
     };
   });
   const options = unranked.map((option) => ({ ...option, pareto: !unranked.some((other) => dominates(other, option)) }));

@@ -10,7 +10,8 @@
  *     with fetch-from-follower (KIP-392) r = max(0, 1 − min(RF, z) ÷ z)       (a replica in the consumer's zone when one exists)
  *   cross-zone USD = GiB × usdPerGib × (2 when charged on both sides, as AWS does)
  *
- *   cross-region DR replication = I (one copy, MirrorMaker 2) at the inter-region price
+ *   cross-region DR replication = I (one copy, MirrorMaker 2) at the inter-region price of the DR
+ *     region's continent pair (same continent or intercontinental, `dr.destinationScope`)
  *   internet egress = internetEgressGibPerMonth × demand multiplier at the egress price
  *
  * Sources: SCM kafka.py (network out = read + write × (RF − 1)); Confluent, "Reducing cross-AZ
@@ -30,13 +31,26 @@ export interface TransferPrices {
   internetEgress: TransferPrice;
 }
 
-/** The three transfer prices, or a sentence naming the one the pricing lacks. */
-export function transferPrices(prices: readonly TransferPrice[]): TransferPrices | string {
+export type DestinationScope = NonNullable<TransferPrice['destinationScope']>;
+
+/**
+ * The three transfer prices, or a sentence naming the one the pricing lacks. The inter-region
+ * price is the one for the DR region's continent pair (`destinationScope`): same continent (GCP
+ * 0.02, Azure 0.02 from North America and Europe) or intercontinental (GCP and Azure 0.05, 0.08
+ * from Asia); AWS prices by source region, so both are 0.02 from US and EU regions. A price
+ * without a scope applies to any destination.
+ * @example GCP us-central1's catalog prices, 'same-continent' → interRegion.usdPerGib 0.02; 'intercontinental' → 0.05
+ */
+export function transferPrices(prices: readonly TransferPrice[], destination: DestinationScope): TransferPrices | string {
   const crossZone = prices.find((price) => price.kind === 'cross-zone');
-  const interRegion = prices.find((price) => price.kind === 'inter-region');
+  const interRegion =
+    prices.find((price) => price.kind === 'inter-region' && price.destinationScope === destination) ??
+    prices.find((price) => price.kind === 'inter-region' && price.destinationScope === undefined);
   const internetEgress = prices.find((price) => price.kind === 'internet-egress');
   if (crossZone === undefined) return 'The pricing has no cross-zone transfer price.';
-  if (interRegion === undefined) return 'The pricing has no inter-region transfer price.';
+  if (interRegion === undefined) {
+    return `The pricing has no inter-region transfer price to a region ${destination === 'same-continent' ? 'on the same continent' : 'on another continent'}.`;
+  }
   if (internetEgress === undefined) return 'The pricing has no internet-egress price.';
   return { crossZone, interRegion, internetEgress };
 }

@@ -104,7 +104,7 @@ interface Prices {
 function resolvePrices(pricing: PricingInput, spec: ScenarioSpec): Prices {
   const tiers = lifecycleTiers(pricing.storageTiers);
   if (typeof tiers === 'string') throw new ModelInputError('pricing', [{ path: 'storageTiers', message: tiers }]);
-  const transfer = transferPrices(pricing.dataTransfer);
+  const transfer = transferPrices(pricing.dataTransfer, spec.dr.destinationScope);
   if (typeof transfer === 'string') throw new ModelInputError('pricing', [{ path: 'dataTransfer', message: transfer }]);
   const { commitment } = spec.purchase;
   if (commitment.coverage === 'none') return { tiers, transfer, offers: null };
@@ -121,7 +121,7 @@ type NodesWithDisk = { nodes: number; disk?: BrokerDisk | undefined } | null;
  * disks are billed as provisioned per broker, so the month's broker count comes in).
  */
 function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpec, prices: Prices, sized: NodesWithDisk) {
-  if (stage.kind !== 'broker') return { storageUsd: 0, crossZoneUsd: 0, dataGib: 0, ingressGib: 0 };
+  if (stage.kind !== 'broker') return { storageUsd: 0, crossZoneUsd: 0, dataGib: 0, ingestGibPerDay: 0, ingressGib: 0 };
   const brokers = sized?.disk === undefined || Number.isNaN(sized.nodes) ? null : { nodes: sized.nodes, disk: sized.disk };
   const storage = stageStorage(stage, demandMultiplier, spec.storage, prices.tiers, brokers);
   const network = stageNetwork(stage, demandMultiplier, spec.zones, spec.storage.compressionRatio, spec.network, prices.transfer.crossZone);
@@ -129,6 +129,7 @@ function dataCosts(stage: StageSpec, demandMultiplier: number, spec: ScenarioSpe
     storageUsd: storage.hotUsdPerMonth + storage.warmUsdPerMonth + storage.coldUsdPerMonth,
     crossZoneUsd: network.crossZoneUsdPerMonth,
     dataGib: storage.dataGib,
+    ingestGibPerDay: storage.ingestGibPerDay,
     ingressGib: network.ingressGibPerMonth,
   };
 }
@@ -211,11 +212,11 @@ export function planScenario<T extends PricedInstanceType>(
 
   const spotFlags: string[] = [];
   const likely = projection.months.map((month) => {
-    const priced = month.stages.map((stageMonth, stageIndex): PricedStageMonth & { dr: DrMonthInput['stages'][number]; dataGib: number; ingressGib: number } => {
+    const priced = month.stages.map((stageMonth, stageIndex): PricedStageMonth & { dr: DrMonthInput['stages'][number]; dataGib: number; ingestGibPerDay: number; ingressGib: number } => {
       const stage = stages[stageIndex];
       if (stage === undefined) throw new Error('one stage spec per projected stage');
       const data = dataCosts(stage, month.demandMultiplier, spec, prices, stageMonth.kind === 'sized' ? { nodes: stageMonth.nodes, disk: stageMonth.stageKind === 'broker' ? stageMonth.disk : undefined } : null);
-      const common = { stageName: stage.name, storageUsdPerMonth: data.storageUsd, crossZoneUsdPerMonth: data.crossZoneUsd, dataGib: data.dataGib, ingressGib: data.ingressGib };
+      const common = { stageName: stage.name, storageUsdPerMonth: data.storageUsd, crossZoneUsdPerMonth: data.crossZoneUsd, dataGib: data.dataGib, ingestGibPerDay: data.ingestGibPerDay, ingressGib: data.ingressGib };
       if (stageMonth.kind !== 'sized') {
         return { ...common, spot: null, nodes: 0, computeUsdPerMonth: 0, committableUsdPerMonth: 0, dr: { nodes: 0, usdPerNodeMonth: 0, pilotLightNodes: 0 } };
       }
@@ -241,6 +242,7 @@ export function planScenario<T extends PricedInstanceType>(
   const drMonths: DrMonthInput[] = likely.map(({ priced }) => ({
     stages: priced.map((stage) => stage.dr),
     dataGib: sum(priced.map((stage) => stage.dataGib)),
+    ingestGibPerDay: sum(priced.map((stage) => stage.ingestGibPerDay)),
     storageUsdPerMonth: sum(priced.map((stage) => stage.storageUsdPerMonth)),
     replicationGibPerMonth: sum(priced.map((stage) => stage.ingressGib)),
   }));

@@ -141,8 +141,8 @@ export function sizeOnInstances(
       const instance = instanceAt(monthIndex, stageIndex);
       if (!('nodesOn' in plan) || instance === undefined) return { nodes: NaN, activeHoursPerDay: 0 };
       const nodes = plan.nodesOn(instance);
-      if (typeof nodes === 'string') return { nodes: NaN, activeHoursPerDay: plan.activeHoursPerDay };
-      return { nodes, activeHoursPerDay: plan.activeHoursPerDay, disk: plan.diskOn?.(instance, nodes) };
+      if (typeof nodes === 'string') return { nodes: NaN, activeHoursPerDay: plan.activeHoursOn(instance) };
+      return { nodes, activeHoursPerDay: plan.activeHoursOn(instance), disk: plan.diskOn?.(instance, nodes) };
     }),
   );
 }
@@ -199,7 +199,7 @@ function chooseStageInstance<T extends CatalogInstanceType>(
       : {
           nodesOn: (instance) => plan.nodesOn(instance),
           usdOn: (instance, nodes) =>
-            nodeGroupUsdPerMonth(nodes, instance.onDemandUsdPerHour, plan.activeHoursPerDay) +
+            nodeGroupUsdPerMonth(nodes, instance.onDemandUsdPerHour, plan.activeHoursOn(instance)) +
             (blockStorage === undefined || plan.diskOn === undefined ? 0 : nodes * brokerDiskUsdPerMonth(plan.diskOn(instance, nodes), blockStorage)),
         },
   );
@@ -228,6 +228,22 @@ function sizeStage<T extends CatalogInstanceType>(stage: StageSpec, plan: StageP
     };
   }
   return plan.describe(choice.instance);
+}
+
+/** One warning per batch stage whose nodes are less than 70 % allocated in some month (first such month, and how many). */
+function allocationWarnings(months: readonly MonthProjection<CatalogInstanceType>[]): string[] {
+  const flagged = new Map<string, { month: string; flag: string; months: number }>();
+  for (const month of months) {
+    for (const stage of month.stages) {
+      if (stage.kind !== 'sized' || stage.stageKind !== 'batch' || stage.allocationFlag === null) continue;
+      const first = flagged.get(stage.stageName);
+      if (first === undefined) flagged.set(stage.stageName, { month: month.month, flag: stage.allocationFlag, months: 1 });
+      else first.months += 1;
+    }
+  }
+  return [...flagged].map(
+    ([stageName, first]) => `${stageName}, ${first.month}${first.months > 1 ? ` (and ${first.months - 1} more months)` : ''}: ${first.flag}`,
+  );
 }
 
 /**
@@ -297,6 +313,7 @@ export function projectScenario<T extends CatalogInstanceType>(
     }),
   );
 
+  warnings.push(...allocationWarnings(months));
   return {
     startMonth: spec.startMonth,
     horizonMonths: spec.horizonMonths,

@@ -539,6 +539,137 @@ function firstServersMeetingSlo(setup: SizingSetup, from: number): number | Infe
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Per-worker queues (a stream stage's `routing: 'per-worker'`)
+
+/**
+ * The inter-arrival CV of one of `workers` streams when each arrival is routed to a worker at
+ * random (a key hash picks the partition, a load balancer picks a pod): Whitt's QNA splitting
+ * formula, c² = c₀²/n + (1 − 1/n) (Whitt, "The Queueing Network Analyzer", Bell System Technical
+ * Journal 62(9), 1983, §4.3). Poisson stays Poisson (c₀ = 1 → 1); bursty arrivals are smoothed
+ * towards 1, smooth ones roughened towards 1.
+ * @example splitInterArrivalCv(1, 4) //=> 1
+ */
+export function splitInterArrivalCv(interArrivalCv: number, workers: number): number {
+  const share = 1 / workers;
+  return Math.sqrt(share * interArrivalCv * interArrivalCv + 1 - share);
+}
+
+/** The queue one of `workers` workers is: λ ÷ n, its own cores, the split arrival CV. */
+export function workerQueue(
+  input: Pick<RequiredServersInput, 'arrivalRatePerSec' | 'serviceTimeMs' | 'interArrivalCv' | 'serviceTimeCv'>,
+  workers: number,
+  coresPerWorker: number,
+): GeneralQueueInput {
+  return {
+    arrivalRatePerSec: input.arrivalRatePerSec / workers,
+    serviceTimeMs: input.serviceTimeMs,
+    servers: coresPerWorker,
+    interArrivalCv: splitInterArrivalCv(input.interArrivalCv ?? 1, workers),
+    serviceTimeCv: input.serviceTimeCv ?? 1,
+  };
+}
+
+/** `sizeServers` for per-worker queues: every requirement is a worker count. */
+export type WorkerQueueSizing =
+  | {
+      kind: 'sized';
+      workers: number;
+      bindingConstraint: ServerConstraint;
+      requirements: { constraint: ServerConstraint; workers: number }[];
+    }
+  | Infeasible<'latency-slo' | 'model-limit'>;
+
+/**
+ * The fewest workers n when each worker is its own G/G/k queue (k = `coresPerWorker`) receiving
+ * λ ÷ n at random (a Kafka partition's consumer, a pod behind round-robin or hash load balancing):
+ * no worker takes another's queued events, so an idle core on one worker cannot help a backlog on
+ * another. Constraints, in workers:
+ *
+ *   stability           n > A ÷ k                      → ⌊A ÷ k⌋ + 1
+ *   utilization ceiling A ÷ (n·k) ≤ ceiling            → ⌈A ÷ (k × ceiling)⌉
+ *   latency SLO         P(R > target) ≤ 1 − p/100 on one worker's queue (λ/n, k servers,
+ *                       arrival CV split by `splitInterArrivalCv`, Allen–Cunneen as in §2.3)
+ *
+ * P(R > target) falls as n grows (each worker's load falls), so the SLO search gallops up from
+ * the stability floor (doubling the step) and then bisects: O(k · log n).
+ * Infeasible exactly when the pooled queue is: the service time alone misses the SLO.
+ *
+ * @example sizeWorkerQueues({ arrivalRatePerSec: 400, serviceTimeMs: 10, latencySlo: { percentile: 99, targetMs: 60 }, maxUtilizationRatio: 0.8 }, 2).workers //=> 4 (pooled: 6 cores = 3 workers)
+ */
+export function sizeWorkerQueues(input: RequiredServersInput, coresPerWorker: number): WorkerQueueSizing {
+  requireServers(coresPerWorker);
+  const setup = sizingSetup(input);
+  if (setup.kind === 'infeasible') return setup;
+  const stabilityWorkers = workerStabilityFloor(setup, coresPerWorker);
+  const utilizationWorkers = workerUtilizationFloor(setup, coresPerWorker, input.maxUtilizationRatio);
+  const sloWorkers = firstWorkersMeetingSlo(setup, coresPerWorker, Math.max(1, stabilityWorkers));
+  if (typeof sloWorkers !== 'number') return sloWorkers;
+  const requirements: { constraint: ServerConstraint; workers: number }[] = [
+    { constraint: 'min-servers', workers: 1 },
+    { constraint: 'queue-stability', workers: stabilityWorkers },
+    { constraint: 'utilization-ceiling', workers: utilizationWorkers },
+    { constraint: 'latency-slo', workers: sloWorkers },
+  ];
+  const workers = Math.max(...requirements.map((requirement) => requirement.workers));
+  const bindingConstraint =
+    SERVER_CONSTRAINT_ORDER.find((constraint) =>
+      requirements.some((requirement) => requirement.constraint === constraint && requirement.workers === workers),
+    ) ?? 'latency-slo';
+  return { kind: 'sized', workers, bindingConstraint, requirements };
+}
+
+/**
+ * Only the count of `sizeWorkerQueues` (equal to its `workers`, tested), for Monte Carlo: the SLO
+ * search starts at the highest floor. No closures or spread objects on this path: it runs for
+ * every sample, month and stream stage.
+ */
+export function fewestWorkerQueues(input: RequiredServersInput, coresPerWorker: number): number | Infeasible<'latency-slo' | 'model-limit'> {
+  requireServers(coresPerWorker);
+  const setup = sizingSetup(input);
+  if (setup.kind === 'infeasible') return setup;
+  const from = Math.max(1, workerStabilityFloor(setup, coresPerWorker), workerUtilizationFloor(setup, coresPerWorker, input.maxUtilizationRatio));
+  return firstWorkersMeetingSlo(setup, coresPerWorker, from);
+}
+
+/** n > A ÷ k: ⌊A ÷ k⌋ + 1 workers (none without load). */
+function workerStabilityFloor(setup: SizingSetup, coresPerWorker: number): number {
+  return setup.offeredLoad === 0 ? 0 : Math.floor(setup.offeredLoad / coresPerWorker) + 1;
+}
+
+/** A ÷ (n·k) ≤ ceiling: ⌈A ÷ (k × ceiling)⌉ workers. */
+function workerUtilizationFloor(setup: SizingSetup, coresPerWorker: number, maxUtilizationRatio: number): number {
+  return ceilWithTolerance(setup.offeredLoad / (coresPerWorker * maxUtilizationRatio));
+}
+
+/** Whether one of `workers` per-worker queues meets the SLO. */
+function workerQueueMeetsSlo(setup: SizingSetup, coresPerWorker: number, workers: number): boolean {
+  const load = setup.offeredLoad / workers;
+  const waitProbability = erlangCFromInverseB(coresPerWorker, load, inverseErlangB(coresPerWorker, load));
+  const model = buildResponseModel(workerQueue(setup.queue, workers, coresPerWorker), load, waitProbability);
+  return responseSurvival(model, setup.targetMs) <= setup.tail;
+}
+
+/** The first n ≥ `from` whose per-worker queue meets the SLO: gallop (doubling steps), then bisect. */
+function firstWorkersMeetingSlo(setup: SizingSetup, coresPerWorker: number, from: number): number | Infeasible<'model-limit'> {
+  if (setup.offeredLoad === 0 || workerQueueMeetsSlo(setup, coresPerWorker, from)) return from;
+  const maxWorkers = Math.floor(MAX_SERVERS / coresPerWorker);
+  let failing = from;
+  let passing = 0;
+  for (let step = 1; passing === 0; step *= 2) {
+    const candidate = Math.min(failing + step, maxWorkers);
+    if (workerQueueMeetsSlo(setup, coresPerWorker, candidate)) passing = candidate;
+    else if (candidate === maxWorkers) return modelLimit(setup.offeredLoad);
+    else failing = candidate;
+  }
+  while (passing - failing > 1) {
+    const mid = failing + Math.floor((passing - failing) / 2);
+    if (workerQueueMeetsSlo(setup, coresPerWorker, mid)) passing = mid;
+    else failing = mid;
+  }
+  return passing;
+}
+
 function modelLimit(offeredLoad: number): Infeasible<'model-limit'> {
   return {
     kind: 'infeasible',

@@ -110,7 +110,9 @@ describe('ScenarioSpecSchema', () => {
       network: { fetchFromFollower: false, internetEgressGibPerMonth: 0 },
       dr: {
         strategy: 'none',
+        backupMode: 'periodic-full',
         backupIntervalHours: 24,
+        backupFlushMinutes: 10,
         backupRetentionDays: 7,
         restoreThroughputGibPerHour: 1000,
         provisioningMinutes: 30,
@@ -118,6 +120,7 @@ describe('ScenarioSpecSchema', () => {
         failoverMinutes: 5,
         replicationLagSeconds: 60,
         standbyCapacityRatio: 0.25,
+        destinationScope: 'same-continent',
       },
     });
   });

@@ -221,6 +221,10 @@ export const BrokerStageSchema = z
  * mean CPU time of one event on one core.
  * Defaults: CVs of 1 mean Poisson arrivals and exponential service (exact M/M/c); the SLO default
  * p99 ≤ 1,000 ms and the 0.7 utilization ceiling are [assumptions] to be replaced per pipeline.
+ * `routing` (issue 11): `per-worker` (default) — each worker is its own queue of `workerCores`
+ * cores receiving its share of the events (a Kafka partition's consumer, a keyBy subtask, a pod
+ * behind round-robin or hash load balancing); `pooled` — every core takes from one shared queue
+ * (consumers pulling from one work queue: SQS, a Pub/Sub pull subscription, a JSQ balancer).
  */
 export const StreamStageSchema = z
   .object({
@@ -235,6 +239,9 @@ export const StreamStageSchema = z
     maxUtilizationRatio: ratio('Max utilization ratio').default(0.7),
     workerCores: wholeNumber('Worker cores', 1, 512).default(4),
     workerMemoryGib: positive('Worker memory (GiB)', 24_576).default(8),
+    routing: z
+      .enum(['per-worker', 'pooled'], { error: 'Routing must be "per-worker" or "pooled".' })
+      .default('per-worker'),
     partitionReadMibPerSec: positive('Per-partition read limit (MiB/s)', 10_000).default(10),
     nodeOverhead: nodeOverheadSchema({ systemReserved: 'gke', daemonVcpu: 0.2, daemonMemoryGib: 0.5 }),
     ...haShape({ spareNodes: 1, spreadAcrossZones: true }),
@@ -467,6 +474,12 @@ export const DR_STRATEGIES = ['backup-restore', 'pilot-light', 'warm-standby', '
  * daily backups kept 7 days; restore at 1,000 GiB/h; 30 minutes to provision a cluster with IaC;
  * 10 minutes to scale a running standby out; 5 minutes to detect and fail over (DNS, clients);
  * 60 s of asynchronous replication lag (MirrorMaker 2); a warm standby at 25 % of production.
+ * Backups (backup & restore): `periodic-full` — a full copy every `backupIntervalHours`, each kept
+ * `backupRetentionDays`; `continuous` — an object-store sink (e.g. Kafka Connect's S3 sink) writes
+ * every event once, flushing every `backupFlushMinutes` (10, an [assumption] for the sink's
+ * rotation interval), and keeps each object for the data's retention + `backupRetentionDays`.
+ * `destinationScope`: whether the DR region is on the same continent (the usual pairing, e.g.
+ * us-east-1 → us-west-2; default) or another, which picks the inter-region transfer price.
  */
 export const DrPolicySchema = z
   .object({
@@ -475,7 +488,11 @@ export const DrPolicySchema = z
         error: 'DR strategy must be "none", "backup-restore", "pilot-light", "warm-standby", "active-active" or "compare".',
       })
       .default('none'),
+    backupMode: z
+      .enum(['periodic-full', 'continuous'], { error: 'Backup mode must be "periodic-full" or "continuous".' })
+      .default('periodic-full'),
     backupIntervalHours: positive('Backup interval (hours)', 24 * 31).default(24),
+    backupFlushMinutes: positive('Backup sink flush interval (minutes)', 24 * 60).default(10),
     backupRetentionDays: positive('Backup retention (days)', 3650).default(7),
     restoreThroughputGibPerHour: positive('Restore throughput (GiB/hour)', 1e9).default(1000),
     provisioningMinutes: nonNegative('Provisioning time (minutes)', 10_080).default(30),
@@ -483,6 +500,9 @@ export const DrPolicySchema = z
     failoverMinutes: nonNegative('Failover time (minutes)', 10_080).default(5),
     replicationLagSeconds: nonNegative('Replication lag (seconds)', 604_800).default(60),
     standbyCapacityRatio: ratio('Standby capacity ratio').default(0.25),
+    destinationScope: z
+      .enum(['same-continent', 'intercontinental'], { error: 'DR region must be "same-continent" or "intercontinental".' })
+      .default('same-continent'),
     rtoTargetMinutes: nonNegative('RTO target (minutes)', 525_600).optional(),
     rpoTargetMinutes: nonNegative('RPO target (minutes)', 525_600).optional(),
   })

@@ -8,18 +8,27 @@
  *   spot              = ⌊spotShareRatio × (N − base)⌋
  *
  * N is the node count the capacity model sized for the SLO (queueing, HA spares included). Spot
- * nodes can be reclaimed; p = the monthly interruption rate of the instance's band (upper edge).
- * Reclaims are correlated within a capacity pool, so we assume a month's interruptions can land
- * at once [assumption, conservative]. A buffer of L extra spot nodes is added so that losing up to
- * L of the S + L spot nodes still leaves N nodes — the sized capacity, so the SLO holds by the
- * model's own queueing and sizing, which are not duplicated here:
+ * nodes can be reclaimed. The band's rate p is the share of instances interrupted in a month of
+ * running (AWS Spot Advisor "frequency of interruption"); a node that runs h hours is interrupted
+ * with probability q = 1 − (1 − p)^(h ÷ 730) (a constant hazard per node-hour run), so the
+ * exposure is the window the nodes actually live:
  *
- *   L = the smallest L ≥ ⌈p × (S + L)⌉ (the expected interrupted share) with
- *       P(Binomial(S + L, p) > L) ≤ spotRiskToleranceRatio
- *   residual risk = P(Binomial(S + L, p) > L) per month; a shortfall lasts until replacements are
- *   ready, so expected short minutes per month ≈ residual risk × spotReplacementMinutes
+ *   streaming (24 h a day)  window = the month: q = p, risk budget = spotRiskToleranceRatio
+ *   batch (a run of h h)    window = one run:   q = 1 − (1 − p)^(h ÷ 730),
+ *                           risk budget per run = 1 − (1 − tolerance)^(1 ÷ runs per month)
  *
- * When the buffer would exceed the spot nodes it protects (L > S), the spot share cannot meet the
+ * Reclaims are correlated within a capacity pool, so a window's interruptions are assumed to land
+ * at once [assumption, conservative]. The stage's own spare nodes (N+1) already cover losing that
+ * many nodes, so they count towards the tolerated losses instead of being stacked under a
+ * separate buffer for the same risk. With s = the stage's spare nodes, buy e extra spot nodes:
+ *
+ *   e = the smallest e ≥ 0 with P(Binomial(S + e, q) > e + s) ≤ risk budget
+ *   residual risk = that probability (per month: 1 − (1 − per-run)^(runs per month) for batch);
+ *   a shortfall lasts until replacements are ready, so expected short minutes per month ≈
+ *   residual risk per month × spotReplacementMinutes
+ *
+ * Losing up to e + s of the S + e spot nodes leaves N − s, the demand the stage was sized for. When
+ * the extra nodes would exceed the spot nodes they protect (e > S), the spot share cannot meet the
  * SLO at the stated risk: the stage is flagged with the reason and priced on-demand, never
  * silently. When the buffer makes spot cost more than all on-demand, that is reported.
  */
@@ -76,6 +85,7 @@ export interface SpotStageMonth {
   onDemandNodes: number;
   /** Spot nodes including the buffer. */
   spotNodes: number;
+  /** Extra spot nodes bought beyond N (the stage's spare nodes count towards the tolerated losses). */
   bufferNodes: number;
   /** onDemandNodes + spotNodes. */
   totalNodes: number;
@@ -100,15 +110,47 @@ export interface SpotStageInput {
   mix: PurchaseMix;
 }
 
-/** The smallest buffer meeting the expected share and the risk tolerance, or undefined past S. */
-function bufferFor(spot: number, rate: number, tolerance: number): { buffer: number; risk: number } | { risk: number } {
-  let buffer = ceilWithTolerance(rate * spot);
-  for (; buffer <= spot; buffer += 1) {
-    if (buffer < rate * (spot + buffer)) continue;
-    const risk = binomialTailAbove(spot + buffer, rate, buffer);
-    if (risk <= tolerance) return { buffer, risk };
+/** Hours in the billing month (8,760 ÷ 12), the unit of the Spot Advisor's monthly rate. */
+const HOURS_PER_MONTH = 730;
+const HOURS_PER_DAY = 24;
+
+/**
+ * The window spot nodes live through and its risk: the month for groups that run all day; one run
+ * for batch groups that run part of the day (their nodes are launched per run).
+ * @param monthlyRate - p, the share of instances interrupted in a month of running
+ * @returns q (probability one node is interrupted in the window), the risk budget per window and
+ *   the number of windows in a month
+ * @example exposureWindow(0.2, 4, 1, 0.05).interruptionRatio //=> 0.0012220 (= 1 − 0.8^(4/730))
+ */
+export function exposureWindow(monthlyRate: number, activeHoursPerDay: number, runsPerDay: number, toleranceRatio: number) {
+  if (activeHoursPerDay >= HOURS_PER_DAY) {
+    return { hours: HOURS_PER_MONTH, interruptionRatio: monthlyRate, riskBudgetRatio: toleranceRatio, windowsPerMonth: 1 };
   }
-  return { risk: binomialTailAbove(2 * spot, rate, spot) };
+  const hours = activeHoursPerDay / runsPerDay;
+  const windowsPerMonth = (runsPerDay * HOURS_PER_MONTH) / HOURS_PER_DAY;
+  return {
+    hours,
+    interruptionRatio: -Math.expm1((hours / HOURS_PER_MONTH) * Math.log1p(-monthlyRate)),
+    riskBudgetRatio: -Math.expm1(Math.log1p(-toleranceRatio) / windowsPerMonth),
+    windowsPerMonth,
+  };
+}
+
+/**
+ * The fewest extra spot nodes e with P(Binomial(S + e, q) > e + spare) ≤ budget, or the risk at
+ * e = S when even that is not enough.
+ */
+function bufferFor(spot: number, spare: number, rate: number, budget: number): { buffer: number; risk: number } | { risk: number } {
+  for (let buffer = 0; buffer <= spot; buffer += 1) {
+    const risk = binomialTailAbove(spot + buffer, rate, buffer + spare);
+    if (risk <= budget) return { buffer, risk };
+  }
+  return { risk: binomialTailAbove(2 * spot, rate, spot + spare) };
+}
+
+/** A per-window probability as a probability per month of `windows` independent windows. */
+function perMonth(riskPerWindow: number, windows: number): number {
+  return windows === 1 ? riskPerWindow : -Math.expm1(windows * Math.log1p(-riskPerWindow));
 }
 
 /**
@@ -143,16 +185,24 @@ export function planSpotStage({ stage, nodes, instance, activeHoursPerDay, zones
   const spot = floorWithTolerance(mix.spotShareRatio * (nodes - base));
   if (spot === 0) return onDemandOnly('on-demand', `No node above the on-demand base of ${base} is on spot.`);
 
-  const sized = bufferFor(spot, rate, mix.spotRiskToleranceRatio);
+  const runsPerDay = stage.kind === 'batch' ? stage.runsPerDay : 1;
+  const window = exposureWindow(rate, activeHoursPerDay, runsPerDay, mix.spotRiskToleranceRatio);
+  const spare = Math.min(stage.spareNodes, nodes);
+  const sized = bufferFor(spot, spare, window.interruptionRatio, window.riskBudgetRatio);
   const band = `band ${instance.spotInterruptionBand} (${formatNumber(rate * 100)} % interrupted a month)`;
+  const exposure =
+    window.windowsPerMonth === 1
+      ? ''
+      : ` over runs of ${formatNumber(window.hours)} h (${formatNumber(window.interruptionRatio * 100)} % each)`;
   if (!('buffer' in sized)) {
     return onDemandOnly(
       'flagged',
-      `${spot} spot nodes in ${band} cannot keep the SLO at a monthly risk of ${formatNumber(mix.spotRiskToleranceRatio)}: ` +
+      `${spot} spot nodes in ${band}${exposure} cannot keep the SLO at a monthly risk of ${formatNumber(mix.spotRiskToleranceRatio)}: ` +
         `the buffer would need more nodes than it protects. Priced on-demand; lower the spot share, choose a lower band or accept more risk.`,
-      sized.risk,
+      perMonth(sized.risk, window.windowsPerMonth),
     );
   }
+  const residualRiskRatio = perMonth(sized.risk, window.windowsPerMonth);
   const ha = haPolicy(stage, zones, stage.kind === 'broker');
   const totalNodes = nodesForFloor(nodes + sized.buffer, ha);
   const spotNodes = spot + sized.buffer;
@@ -172,14 +222,16 @@ export function planSpotStage({ stage, nodes, instance, activeHoursPerDay, zones
     bufferNodes: sized.buffer,
     totalNodes,
     interruptionRatePerMonthRatio: rate,
-    residualRiskRatio: sized.risk,
-    expectedShortMinutesPerMonth: sized.risk * mix.spotReplacementMinutes,
+    residualRiskRatio,
+    expectedShortMinutesPerMonth: residualRiskRatio * mix.spotReplacementMinutes,
     allOnDemandUsdPerMonth,
     onDemandUsdPerMonth,
     spotUsdPerMonth,
     savingsUsdPerMonth,
     reason:
-      `${spot} of ${nodes} nodes on spot in ${band}, +${sized.buffer} spot buffer so losing ${sized.buffer} still leaves ${nodes}; ` +
-      `P(more reclaimed in a month) = ${formatNumber(sized.risk)}.${verdict}`,
+      `${spot} of ${nodes} nodes on spot in ${band}${exposure}, +${sized.buffer} spot buffer` +
+      (spare > 0 ? ` (the ${spare} spare node${spare === 1 ? '' : 's'} already in ${nodes} count towards it)` : '') +
+      ` so losing ${sized.buffer + spare} still leaves the ${nodes - spare} the demand needs; ` +
+      `P(more reclaimed in a month) = ${formatNumber(residualRiskRatio)}.${verdict}`,
   };
 }

@@ -14,7 +14,7 @@ import { testPricing } from './test-pricing';
 const stage = BrokerStageSchema.parse({ kind: 'broker', name: 'kafka', avgEventsPerSec: 10_240, eventSizeBytes: 1024, replicationFactor: 3, consumerGroups: 2 });
 const policy = StoragePolicySchema.parse({ compressionRatio: 2, retentionDays: 30, warmAfterDays: 1, coldAfterDays: 7 });
 const tiers = lifecycleTiers(testPricing.storageTiers);
-const transfer = transferPrices(testPricing.dataTransfer);
+const transfer = transferPrices(testPricing.dataTransfer, 'same-continent');
 if (typeof tiers === 'string' || typeof transfer === 'string') throw new Error('test pricing is incomplete');
 
 /** Six brokers, each with a 2,048 GiB volume (the stage default) writing 5 MiB/s. */
@@ -46,9 +46,15 @@ describe('storage tiers by lifecycle', () => {
   });
 
   it('backups: 12,656.25 GiB × 7 daily copies = 88,593.75 GiB at 0.01 = 885.94 USD/month', () => {
-    const backup = backupStorage(12_656.25, { backupIntervalHours: 24, backupRetentionDays: 7 }, tiers.warm);
+    const backup = backupStorage({ dataGib: 12_656.25, ingestGibPerDay: 421.875 }, { backupMode: 'periodic-full', backupIntervalHours: 24, backupRetentionDays: 7 }, tiers.warm);
     expect(backup.backupGib).toBeCloseTo(88_593.75, 9);
     expect(backup.usdPerMonth).toBeCloseTo(885.9375, 9);
+  });
+
+  it('continuous backups write each day once and keep it retention + 7 days: 421.875 × 37 = 15,609.38 GiB = 156.09 USD/month', () => {
+    const backup = backupStorage({ dataGib: 12_656.25, ingestGibPerDay: 421.875 }, { backupMode: 'continuous', backupIntervalHours: 24, backupRetentionDays: 7 }, tiers.warm);
+    expect(backup.backupGib).toBeCloseTo(421.875 * 37, 9);
+    expect(backup.usdPerMonth).toBeCloseTo(156.09375, 9);
   });
 });
 
@@ -115,9 +121,18 @@ describe('minimum storage durations (docs/model.md §13.2)', () => {
   });
 
   it('backups kept less than the tier minimum bill the minimum: 1,000 GiB daily for 7 days at a 30-day tier = 30,000 GiB billed', () => {
-    const backup = backupStorage(1000, { backupIntervalHours: 24, backupRetentionDays: 7 }, withMinimums.warm);
+    const backup = backupStorage({ dataGib: 1000, ingestGibPerDay: 1000 }, { backupMode: 'periodic-full', backupIntervalHours: 24, backupRetentionDays: 7 }, withMinimums.warm);
     expect(backup.backupGib).toBe(7000);
+    expect(backup.billedGib).toBe(30_000);
     expect(backup.usdPerMonth).toBeCloseTo(300, 9);
+  });
+
+  it('continuous backups kept less than the minimum bill it too: 100 GiB/day of 1-day data kept 1 + 7 days → 30 days billed', () => {
+    // Each object lives 8 days in a 30-day tier: 800 GiB stored, 3,000 GiB billed at 0.01 = 30 USD/month.
+    const backup = backupStorage({ dataGib: 100, ingestGibPerDay: 100 }, { backupMode: 'continuous', backupIntervalHours: 24, backupRetentionDays: 7 }, withMinimums.warm);
+    expect(backup.backupGib).toBeCloseTo(800, 9);
+    expect(backup.billedGib).toBeCloseTo(3000, 9);
+    expect(backup.usdPerMonth).toBeCloseTo(30, 9);
   });
 });
 
@@ -151,8 +166,28 @@ describe('network from the topology', () => {
     expect(transferUsd(100, transfer.crossZone)).toBeCloseTo(2, 12);
   });
 
+  it('prices DR replication at the continent pair: 12,832.03 GiB a month is 256.64 USD same-continent, 641.60 intercontinental', () => {
+    const scoped = [
+      ...testPricing.dataTransfer.filter((price) => price.kind !== 'inter-region'),
+      { kind: 'inter-region' as const, usdPerGib: 0.02, chargedEachDirection: false, destinationScope: 'same-continent' as const },
+      { kind: 'inter-region' as const, usdPerGib: 0.05, chargedEachDirection: false, destinationScope: 'intercontinental' as const },
+    ];
+    const same = transferPrices(scoped, 'same-continent');
+    const far = transferPrices(scoped, 'intercontinental');
+    if (typeof same === 'string' || typeof far === 'string') throw new Error('scoped prices missing');
+    // I = 10 MiB/s × 2,628,000 s ÷ 1024 ÷ compression 2 (§14).
+    const ingressGib = (10 * 2_628_000) / 1024 / 2;
+    expect(transferUsd(ingressGib, same.interRegion)).toBeCloseTo(12_832.03125 * 0.02, 9);
+    expect(transferUsd(ingressGib, far.interRegion)).toBeCloseTo(641.6015625, 9);
+    // An unscoped price applies to either destination; a missing scope is named.
+    expect(transfer.interRegion.usdPerGib).toBe(0.02);
+    expect(transferPrices(scoped.filter((price) => price.destinationScope !== 'intercontinental'), 'intercontinental')).toBe(
+      'The pricing has no inter-region transfer price to a region on another continent.',
+    );
+  });
+
   it('says which price the pricing lacks', () => {
-    expect(transferPrices([])).toBe('The pricing has no cross-zone transfer price.');
+    expect(transferPrices([], 'same-continent')).toBe('The pricing has no cross-zone transfer price.');
     expect(lifecycleTiers([])).toBe('The pricing has no hot block-storage tier.');
   });
 });

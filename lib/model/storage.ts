@@ -20,14 +20,9 @@
  * copy: its replication is inside the provider's price [assumption: Kafka tiered storage and S3
  * sinks write one copy].
  *
- * Backups (backup & restore DR): full copies of one copy of the retained data, one every
- * backupIntervalHours, each kept backupRetentionDays, in the warm (infrequent-access) object tier
- * of the DR region:
- *
- *   backup GiB = data GiB × backupRetentionDays × 24 ÷ backupIntervalHours
- *
- * i.e. size × frequency × retention. Full copies are an upper bound [assumption]: incremental
- * backups store only what changed. Retrieval fees are not priced.
+ * Backups (backup & restore DR), in the warm (infrequent-access) object tier of the DR region, as
+ * one of two choices (`backupStorage`): periodic full copies of the retained data, or a continuous
+ * object-store sink that writes each event once. Retrieval fees are not priced.
  */
 import { formatNumber } from './numeric';
 import { trafficAt } from './stages/plan';
@@ -253,17 +248,35 @@ export function lifecycleIssues(
 }
 
 /**
- * Stored backup volume and its monthly price: full copies every interval, kept for the retention.
- * @param dataGib - one copy of the retained data
- * @example backupStorage(1000, { backupIntervalHours: 24, backupRetentionDays: 7 }, a tier at 0.01 USD/GiB-month) //=> { backupGib: 7000, usdPerMonth: 70 }
+ * Stored backup volume and its monthly price, per backup mode (docs/model.md §13.3):
+ *
+ *   periodic-full  stored = data × backupRetentionDays × 24 ÷ backupIntervalHours
+ *                  (a full copy every interval, each kept backupRetentionDays)
+ *   continuous     stored = ingest/day × (R + backupRetentionDays),  R = data ÷ ingest/day
+ *                  (an object-store sink writes each event once and keeps it for the data's
+ *                  retention plus the restore window, so any point of the window restores with
+ *                  its full retention)
+ *
+ * Each object is deleted after the days it is kept, so it bills at least the tier's minimum
+ * storage duration (`billedDays`). R is the stages' combined retention (exact for one broker
+ * stage; a weighted mean for several).
+ * @param data - one copy of the retained data (GiB) and the day's ingest it is made of (GiB/day)
+ * @example backupStorage({ dataGib: 1000, ingestGibPerDay: 100 }, { backupMode: 'periodic-full', backupIntervalHours: 24, backupRetentionDays: 7 }, a tier at 0.01 USD/GiB-month) //=> { backupGib: 7000, billedGib: 7000, usdPerMonth: 70 }
  */
 export function backupStorage(
-  dataGib: number,
-  policy: Pick<DrPolicy, 'backupIntervalHours' | 'backupRetentionDays'>,
+  data: { dataGib: number; ingestGibPerDay: number },
+  policy: Pick<DrPolicy, 'backupMode' | 'backupIntervalHours' | 'backupRetentionDays'>,
   tier: StorageTierPrice,
-): { backupGib: number; usdPerMonth: number } {
-  const backupGib = (dataGib * policy.backupRetentionDays * HOURS_PER_DAY) / policy.backupIntervalHours;
-  // Each copy is deleted after backupRetentionDays, so it bills at least the tier's minimum.
-  const billedGib = (dataGib * billedDays(policy.backupRetentionDays, tier) * HOURS_PER_DAY) / policy.backupIntervalHours;
-  return { backupGib, usdPerMonth: billedGib * tier.usdPerGibMonth };
+): { backupGib: number; billedGib: number; usdPerMonth: number } {
+  if (policy.backupMode === 'continuous') {
+    const retentionDays = data.ingestGibPerDay > 0 ? data.dataGib / data.ingestGibPerDay : 0;
+    const keptDays = retentionDays + policy.backupRetentionDays;
+    const backupGib = data.ingestGibPerDay * keptDays;
+    const billedGib = data.ingestGibPerDay * billedDays(keptDays, tier);
+    return { backupGib, billedGib, usdPerMonth: billedGib * tier.usdPerGibMonth };
+  }
+  const copiesKept = HOURS_PER_DAY / policy.backupIntervalHours;
+  const backupGib = data.dataGib * policy.backupRetentionDays * copiesKept;
+  const billedGib = data.dataGib * billedDays(policy.backupRetentionDays, tier) * copiesKept;
+  return { backupGib, billedGib, usdPerMonth: billedGib * tier.usdPerGibMonth };
 }

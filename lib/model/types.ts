@@ -288,6 +288,10 @@ export interface BatchStageMonth<T extends CatalogInstanceType = CatalogInstance
   /** Predicted run time with the sized cluster, and the window it must fit. */
   runtimeHoursPerRun: number;
   effectiveWindowHours: number;
+  /** The executor shape chosen to pack the instance type (cores, memory, executors per node). */
+  executor: { cores: number; memoryGib: number; perNode: number };
+  /** Set when the node group's CPU or memory allocation is below 70 %: what is wasted, and why. */
+  allocationFlag: string | null;
   latency: null;
   partitions: null;
 }

@@ -6,4 +6,4 @@
  * Bump it in the same commit as any change that can move a planned figure (a formula, a default,
  * a constant, the shape of a plan), and say in the commit message what moved.
  */
-export const MODEL_VERSION = "2026-12-02.10";
+export const MODEL_VERSION = "2026-12-02.15";

@@ -22,7 +22,7 @@ describe('docs/model.md §9.1: a stream stage, by hand', () => {
     ).toMatchObject({ kind: 'sized', servers: 6, bindingConstraint: 'latency-slo' });
   });
 
-  it('steps 7–9: 3 workers, 3 per m7i.2xlarge (CPU-bound), 2 nodes, 6 partitions', () => {
+  it('steps 7–9 (pooled routing): 3 workers, 3 per m7i.2xlarge (CPU-bound), 2 nodes, 6 partitions', () => {
     const projection = projectScenario(
       {
         kind: 'streaming',
@@ -38,6 +38,7 @@ describe('docs/model.md §9.1: a stream stage, by hand', () => {
             maxUtilizationRatio: 0.8,
             workerCores: 2,
             workerMemoryGib: 4,
+            routing: 'pooled',
           },
         ],
       },
@@ -59,7 +60,7 @@ describe('docs/model.md §9.1: a stream stage, by hand', () => {
     });
     expect(stage?.kind === 'sized' && stage.reason).toBe(
       '6 servers → 3 workers are the fewest with p99 ≤ 60 ms at 4 Erlangs; 3 workers of 2 vCPU / 4 GiB, 3 per ' +
-        'm7i.2xlarge (cpu-bound) → 1 node (+1 spare node (N+1), spread over 2 zones) = 2 nodes. Predicted p99 ' +
+        'm7i.2xlarge (cpu-bound) → 1 node (+1 spare node (N+1), spread over 2 zones) = 2 nodes. One pooled queue over every core. Predicted p99 ' +
         '48.5 ms (SLO 60 ms), utilization 0.667.',
     );
   });

@@ -146,7 +146,8 @@ export function disasterRecovery(computed: ComputedPlan & { kind: "priced" }, cu
     [
       ["strategy", str(strategy ?? "none")],
       ...(option ? ([["rto_minutes", num(option.rtoMinutes)], ["rpo_minutes", num(option.rpoMinutes)]] as const) : []),
-      ["backup_interval_hours", num(spec.dr.backupIntervalHours, strategy === "backup-restore" ? "the RPO of backup & restore" : undefined)],
+      ["backup_mode", str(spec.dr.backupMode, spec.dr.backupMode === "continuous" ? `an object-store sink flushing every ${spec.dr.backupFlushMinutes} min` : "a full copy every interval")],
+      ["backup_interval_hours", num(spec.dr.backupIntervalHours, strategy === "backup-restore" && spec.dr.backupMode === "periodic-full" ? "the RPO of backup & restore" : undefined)],
       ["backup_retention_days", num(spec.dr.backupRetentionDays)],
       ["standby_nodes", obj(standbyStages, "nodes kept running in the DR region, per stage")],
     ],

@@ -36,8 +36,8 @@ export function batchJobs(cuts: readonly StageCut[]): TfValue {
           stage.name,
           obj([
             ["executor_count", num(sized.workers, `${why(cut)}; runs ${formatNumber(sized.runtimeHoursPerRun)} h of a ${formatNumber(sized.effectiveWindowHours)} h window`)],
-            ["executor_cores", num(stage.workerCores)],
-            ["executor_memory_gib", num(stage.workerMemoryGib)],
+            ["executor_cores", num(sized.executor.cores, `chosen to pack ${sized.instance.name} (${sized.executor.perNode} per node)`)],
+            ["executor_memory_gib", num(sized.executor.memoryGib)],
             ["runs_per_day", num(stage.runsPerDay)],
             ["completion_window_hours", num(stage.completionWindowHours)],
           ]),

@@ -188,7 +188,9 @@ function planBrokerMonth(
   const demand: BrokerDemand = { networkInMibPerSec, networkOutMibPerSec, retainedGib, pageCacheGib, cpuCores, partitionReplicas, replicaBrokers };
 
   return {
-    activeHoursPerDay: STREAMING_HOURS_PER_DAY,
+    activeHoursOn() {
+      return STREAMING_HOURS_PER_DAY;
+    },
     nodesOn(instance) {
       const capacity = capacityOn(instance);
       if (typeof capacity === 'string') return capacity;

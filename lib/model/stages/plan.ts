@@ -21,8 +21,9 @@ export type SizedStageMonth<T extends CatalogInstanceType> = Exclude<StageMonth<
 export interface StageCount {
   /** Parallel servers (stream stages): a floor for the partition count of the brokers they read. */
   parallelism?: number;
-  /** Hours per day the node group runs (24 for streaming; run time × runs for batch). */
-  activeHoursPerDay: number;
+  /** Hours per day the node group runs on `instance` (24 for streaming; run time × runs for
+   * batch, whose executor shape and so run time depend on the instance type). */
+  activeHoursOn(instance: CatalogInstanceType): number;
   /** Node count on `instance`, or a sentence saying why the stage cannot run on it. */
   nodesOn(instance: CatalogInstanceType): number | string;
   /** Broker stages: one node's disk when `nodes` nodes run on `instance` (what each node adds to

@@ -2,30 +2,35 @@
  * Stream-processing stage (Flink task managers, Kafka consumer services, scoring services), sized
  * by queueing at the peak event rate.
  *
- * Model: every worker core is one server of a G/G/c queue with a shared FCFS queue; the service
- * time is `cpuMsPerEvent` with coefficient of variation `cpuMsPerEventCv`; arrivals have
- * coefficient of variation `interArrivalCv`. Servers come from `sizeServers` (the search behind
- * `requiredServers`: stability, utilization ceiling, latency SLO), workers = ⌈servers ÷ worker
- * cores⌉, and latency is re-evaluated with the rounded-up server count. Partitions feeding the stage must number at least its parallelism and
+ * Model: the service time is `cpuMsPerEvent` with coefficient of variation `cpuMsPerEventCv`;
+ * arrivals have coefficient of variation `interArrivalCv`. The queue topology is the stage's
+ * `routing`:
+ * - `per-worker` (default): each worker is its own G/G/k queue (k = worker cores) receiving λ ÷ n;
+ *   `sizeWorkerQueues` finds the fewest workers n whose own queue meets the SLO.
+ * - `pooled`: every core is one server of one shared FCFS G/G/c queue; servers come from
+ *   `sizeServers`, workers = ⌈servers ÷ worker cores⌉, latency re-evaluated at the rounded count. Partitions feeding the stage must number at least its parallelism and
  * at least peak MiB/s ÷ the per-partition read limit (Jun Rao, Confluent, "How to choose the
  * number of topics/partitions in a Kafka cluster").
  */
 import { addStreamNetworkLimit, streamNodesWithNetwork } from '../hardware-limits';
 import { ceilWithTolerance, count, formatNumber } from '../numeric';
-import { fewestServers, responseTimeProfile, sizeServers } from '../queueing';
+import { fewestServers, fewestWorkerQueues, responseTimeProfile, sizeServers, sizeWorkerQueues, workerQueue } from '../queueing';
 import { describeWorkerGroup, haPolicy, memoizeByInstance, packWorkers, workerGroupNodesOn, type WorkerDemand, type WorkerGroup } from '../sizing';
-import type { CatalogInstanceType, Infeasible, InfeasibleStageMonth, ServerConstraint, StreamStageMonth, StreamStageSpec } from '../types';
+import type { CatalogInstanceType, GeneralQueueInput, Infeasible, InfeasibleStageMonth, ServerConstraint, StreamStageMonth, StreamStageSpec } from '../types';
 import { STREAMING_HOURS_PER_DAY, trafficAt, type MonthInputs, type StageCount, type StagePlan } from './plan';
 
 function describeServerDemand(
   constraint: ServerConstraint,
-  servers: number,
+  servers: number | null,
   workers: number,
   stage: StreamStageSpec,
   offeredLoad: number,
 ): string {
-  const load = `${formatNumber(offeredLoad)} Erlangs`;
-  const toWorkers = `${count(servers, 'server')} → ${count(workers, 'worker')}`;
+  const load =
+    servers === null
+      ? `${formatNumber(offeredLoad)} Erlangs split over per-worker queues of ${count(stage.workerCores, 'core')}`
+      : `${formatNumber(offeredLoad)} Erlangs`;
+  const toWorkers = servers === null ? count(workers, 'worker') : `${count(servers, 'server')} → ${count(workers, 'worker')}`;
   switch (constraint) {
     case 'min-servers':
       return `${toWorkers}: the minimum`;
@@ -36,6 +41,12 @@ function describeServerDemand(
     case 'latency-slo':
       return `${toWorkers} are the fewest with p${stage.latencySloPercentile} ≤ ${formatNumber(stage.latencySloMs)} ms at ${load}`;
   }
+}
+
+function describeRouting(stage: StreamStageSpec, workers: number): string {
+  return stage.routing === 'per-worker'
+    ? `Per-worker queues: each worker's ${count(stage.workerCores, 'core')} serve 1/${formatNumber(workers)} of the events.`
+    : 'One pooled queue over every core.';
 }
 
 /**
@@ -79,18 +90,62 @@ function countStreamMonth(
   ha: WorkerGroup['ha'],
 ): StageCount | InfeasibleStageMonth {
   const { traffic, sizingInput } = queueShapeAt(stage, demandMultiplier);
-  const servers = fewestServers(sizingInput);
-  if (typeof servers !== 'number') return infeasibleStream(stage, servers);
-  const workers = ceilWithTolerance(servers / stage.workerCores);
+  const workers = fewestWorkers(stage, sizingInput);
+  if (typeof workers !== 'number') return infeasibleStream(stage, workers);
   const group: WorkerGroup = { workerCores: stage.workerCores, workerMemoryGib: stage.workerMemoryGib, packOn, ha, demands: [], workers };
   return {
     parallelism: workers * stage.workerCores,
-    activeHoursPerDay: STREAMING_HOURS_PER_DAY,
+    activeHoursOn() {
+      return STREAMING_HOURS_PER_DAY;
+    },
     // A method, not an arrow property: tsx (npm run bench) compiles with keepNames, which
     // re-names every arrow function each time it is created, and Monte Carlo creates this 36,000 times.
     nodesOn(instance) {
       return streamNodesWithNetwork(workerGroupNodesOn(group, instance), traffic.peakMibPerSec, instance, ha);
     },
+  };
+}
+
+type SizingInput = ReturnType<typeof queueShapeAt>['sizingInput'];
+
+/** The lean worker count under the stage's routing (equal to `sizeWorkers(...).workers`, tested). */
+function fewestWorkers(stage: StreamStageSpec, sizingInput: SizingInput): number | Infeasible<'latency-slo' | 'model-limit'> {
+  if (stage.routing === 'per-worker') return fewestWorkerQueues(sizingInput, stage.workerCores);
+  const servers = fewestServers(sizingInput);
+  return typeof servers === 'number' ? ceilWithTolerance(servers / stage.workerCores) : servers;
+}
+
+interface WorkerSizing {
+  kind: 'sized';
+  workers: number;
+  bindingConstraint: ServerConstraint;
+  /** Each constraint's workers, and (pooled) the servers it asked for before rounding to workers. */
+  requirements: { constraint: ServerConstraint; workers: number; servers: number | null }[];
+  /** The queue whose latency is reported: the pooled queue, or one worker's own queue. */
+  queue: GeneralQueueInput;
+}
+
+/** Workers for the SLO under the stage's routing (per-worker queues, or one pooled queue). */
+function sizeWorkers(stage: StreamStageSpec, sizingInput: SizingInput): WorkerSizing | Infeasible<'latency-slo' | 'model-limit'> {
+  const k = stage.workerCores;
+  if (stage.routing === 'per-worker') {
+    const sizing = sizeWorkerQueues(sizingInput, k);
+    if (sizing.kind === 'infeasible') return sizing;
+    return {
+      ...sizing,
+      requirements: sizing.requirements.map((requirement) => ({ ...requirement, servers: null })),
+      queue: workerQueue(sizingInput, sizing.workers, k),
+    };
+  }
+  const sizing = sizeServers(sizingInput);
+  if (sizing.kind === 'infeasible') return sizing;
+  const workers = ceilWithTolerance(sizing.servers / k);
+  return {
+    kind: 'sized',
+    workers,
+    bindingConstraint: sizing.bindingConstraint,
+    requirements: sizing.requirements.map((requirement) => ({ ...requirement, workers: ceilWithTolerance(requirement.servers / k) })),
+    queue: { ...sizingInput, servers: workers * k },
   };
 }
 
@@ -101,33 +156,33 @@ function planStreamMonth(
   ha: WorkerGroup['ha'],
 ): StagePlan | InfeasibleStageMonth {
   const { traffic, sizingInput } = queueShapeAt(stage, demandMultiplier);
-  const sizing = sizeServers(sizingInput);
+  const sizing = sizeWorkers(stage, sizingInput);
   if (sizing.kind === 'infeasible') return infeasibleStream(stage, sizing);
 
   const offeredLoad = (traffic.peakEventsPerSec * stage.cpuMsPerEvent) / 1000;
-  const toWorkers = (servers: number) => ceilWithTolerance(servers / stage.workerCores);
-  const workers = toWorkers(sizing.servers);
+  const workers = sizing.workers;
   const servers = workers * stage.workerCores;
-  const queue = { ...sizingInput, servers };
-  const profile = responseTimeProfile(queue, [stage.latencySloPercentile, 99]);
+  const profile = responseTimeProfile(sizing.queue, [stage.latencySloPercentile, 99]);
   const [predictedMs = NaN, p99Ms = NaN] = profile.percentilesMs;
   const partitions = Math.max(servers, ceilWithTolerance(traffic.peakMibPerSec / stage.partitionReadMibPerSec));
 
   // The requirement requiredServers reported as binding goes first, so it stays binding when
   // rounding to workers or nodes makes others equal.
   const requirements = [...sizing.requirements]
-    .filter((requirement) => requirement.servers > 0)
+    .filter((requirement) => requirement.workers > 0)
     .sort((a, b) => Number(b.constraint === sizing.bindingConstraint) - Number(a.constraint === sizing.bindingConstraint));
   const demands: WorkerDemand[] = requirements.map((requirement) => ({
     constraint: requirement.constraint,
-    workers: toWorkers(requirement.servers),
-    detail: describeServerDemand(requirement.constraint, requirement.servers, toWorkers(requirement.servers), stage, offeredLoad),
+    workers: requirement.workers,
+    detail: describeServerDemand(requirement.constraint, requirement.servers, requirement.workers, stage, offeredLoad),
   }));
   const group: WorkerGroup = { workerCores: stage.workerCores, workerMemoryGib: stage.workerMemoryGib, packOn, ha, demands, workers };
 
   return {
     parallelism: servers,
-    activeHoursPerDay: STREAMING_HOURS_PER_DAY,
+    activeHoursOn() {
+      return STREAMING_HOURS_PER_DAY;
+    },
     nodesOn: (instance) => streamNodesWithNetwork(workerGroupNodesOn(group, instance), traffic.peakMibPerSec, instance, ha),
     describe<T extends CatalogInstanceType>(instance: T): StreamStageMonth<T> {
       const nodeGroup = addStreamNetworkLimit(describeWorkerGroup(group, instance), traffic.peakMibPerSec, instance, ha);
@@ -153,7 +208,7 @@ function planStreamMonth(
         activeHoursPerDay: STREAMING_HOURS_PER_DAY,
         bindingConstraint: nodeGroup.bindingConstraint,
         reason:
-          `${nodeGroup.reason} Predicted p${stage.latencySloPercentile} ${formatNumber(predictedMs)} ms ` +
+          `${nodeGroup.reason} ${describeRouting(stage, workers)} Predicted p${stage.latencySloPercentile} ${formatNumber(predictedMs)} ms ` +
           `(SLO ${formatNumber(stage.latencySloMs)} ms), utilization ${formatNumber(profile.utilization)}.`,
         constraints: nodeGroup.constraints,
         waitProbability: profile.waitProbability,

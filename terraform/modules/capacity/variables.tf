@@ -321,11 +321,12 @@ variable "storage_lifecycle" {
 }
 
 variable "disaster_recovery" {
-  description = "The DR strategy the plan prices (none, backup-restore, pilot-light, warm-standby, active-active) with its RTO/RPO in minutes, backup schedule and the standby's nodes per stage."
+  description = "The DR strategy the plan prices (none, backup-restore, pilot-light, warm-standby, active-active) with its RTO/RPO in minutes, backup mode (periodic-full copies or a continuous object-store sink) and schedule, and the standby's nodes per stage."
   type = object({
     strategy              = string
     rto_minutes           = optional(number)
     rpo_minutes           = optional(number)
+    backup_mode           = optional(string, "periodic-full")
     backup_interval_hours = number
     backup_retention_days = number
     standby_nodes         = map(number)
@@ -335,6 +336,10 @@ variable "disaster_recovery" {
   validation {
     condition     = contains(["none", "backup-restore", "pilot-light", "warm-standby", "active-active"], var.disaster_recovery.strategy)
     error_message = "disaster_recovery.strategy must be none, backup-restore, pilot-light, warm-standby or active-active."
+  }
+  validation {
+    condition     = contains(["periodic-full", "continuous"], var.disaster_recovery.backup_mode)
+    error_message = "disaster_recovery.backup_mode must be periodic-full or continuous."
   }
   validation {
     condition     = var.disaster_recovery.backup_interval_hours > 0 && var.disaster_recovery.backup_retention_days > 0 && alltrue([for n in values(var.disaster_recovery.standby_nodes) : n >= 1 && floor(n) == n])
