@@ -8,6 +8,7 @@ import { z } from "zod";
 
 import { etagOf } from "../etag";
 import { FieldErrorSchema, PROBLEM_CONTENT_TYPE, PROBLEM_STATUSES, ProblemSchema, type ProblemKind } from "../problem";
+import { curlExample } from "./curl";
 import { INPUT_COMPONENTS, OPERATIONS, OUTPUT_COMPONENTS, type JsonSchema, type Operation } from "./operations";
 
 export type OpenApiDocument = {
@@ -88,6 +89,8 @@ function operationObject(operation: Operation): JsonSchema {
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(operation.body) } } } } : {}),
     responses: Object.fromEntries([[String(operation.success.status), successResponse(operation.success)], ...[...new Set(kinds)].map(problemResponse)]),
+    // The code-sample extension Redoc and other renderers read.
+    "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(operation) }],
   };
 }
 
