@@ -38,7 +38,7 @@ export default function ApiReferencePage() {
           </>
         }
       />
-      <div className="grid max-w-5xl gap-6">
+      <div className="flex max-w-5xl flex-col gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Conventions</CardTitle>
@@ -57,7 +57,7 @@ export default function ApiReferencePage() {
 
         <nav aria-label="Operations" className="rounded-lg border border-slate-200 bg-white px-5 py-4 shadow-sm">
           <h2 className="mb-2 text-base font-semibold text-slate-900">Operations</h2>
-          <div className="grid gap-4 md:grid-cols-2">
+          <div className="grid gap-4 md:grid-cols-[repeat(2,minmax(0,1fr))]">
             {groups.map((group) => (
               <div key={group.tag}>
                 <h3 className="text-sm font-semibold text-slate-700">

@@ -3,7 +3,7 @@ import type { ReferenceOperation } from "@/lib/api/openapi/reference";
 import { outlineSchema } from "@/lib/api/openapi/schema-outline";
 import { cn } from "@/lib/utils";
 
-import { SchemaSummary } from "./schema-fields";
+import { SchemaNotes, SchemaSummary, TypeLabel } from "./schema-fields";
 
 const METHOD_TONES: Record<string, string> = {
   GET: "bg-sky-100 text-sky-900",
@@ -42,19 +42,18 @@ export function OperationCard({ operation }: { operation: ReferenceOperation }) 
       <CardContent className="flex flex-col gap-5">
         {operation.parameters.length > 0 ? (
           <Section title="Parameters">
-            <ul className="flex flex-col divide-y divide-slate-100">
+            <ul className="schema-fields">
               {operation.parameters.map((parameter) => {
                 const outline = outlineSchema({ ...parameter.schema, ...(parameter.description ? { description: parameter.description } : {}) });
                 return (
-                  <li key={`${parameter.in}-${parameter.name}`} className="flex flex-col gap-0.5 py-2">
-                    <p className="flex flex-wrap items-baseline gap-x-2">
-                      <code className="font-mono text-sm font-semibold text-slate-900">{parameter.name}</code>
+                  <li key={`${parameter.in}-${parameter.name}`}>
+                    <p className="field-head">
+                      <code className="field-name">{parameter.name}</code>
                       <span className="text-xs text-slate-500">in {parameter.in}</span>
-                      <span className="font-mono text-xs text-slate-600">{outline.type}</span>
-                      {parameter.required ? <span className="text-xs font-medium text-red-700">required</span> : null}
+                      <TypeLabel outline={outline} />
+                      {parameter.required ? <span className="field-required">required</span> : null}
                     </p>
-                    {outline.description ? <p className="text-sm text-slate-700">{outline.description}</p> : null}
-                    {outline.constraints.length > 0 ? <p className="break-words text-xs text-slate-500">{outline.constraints.join(" · ")}</p> : null}
+                    <SchemaNotes outline={outline} />
                   </li>
                 );
               })}

@@ -3,25 +3,24 @@ import type { SchemaOutline } from "@/lib/api/openapi/schema-outline";
 /** The anchor of a component schema on the reference page. */
 export const schemaAnchor = (name: string) => `schema-${name}`;
 
-function TypeLabel({ outline }: { outline: SchemaOutline }) {
-  if (!outline.ref) return <span className="font-mono text-xs text-slate-600">{outline.type}</span>;
+/** A type in words; a referenced schema links to its description. Styles: app/globals.css (.schema-*). */
+export function TypeLabel({ outline }: { outline: SchemaOutline }) {
+  if (!outline.ref) return <span className="schema-type">{outline.type}</span>;
   const [before, after] = outline.type.split(outline.ref);
   return (
-    <span className="font-mono text-xs text-slate-600">
+    <span className="schema-type">
       {before}
-      <a href={`#${schemaAnchor(outline.ref)}`} className="text-sky-700 underline underline-offset-2 hover:text-sky-900">
-        {outline.ref}
-      </a>
+      <a href={`#${schemaAnchor(outline.ref)}`}>{outline.ref}</a>
       {after}
     </span>
   );
 }
 
-function Details({ outline }: { outline: SchemaOutline }) {
+export function SchemaNotes({ outline }: { outline: SchemaOutline }) {
   return (
     <>
-      {outline.description ? <p className="text-sm text-slate-700">{outline.description}</p> : null}
-      {outline.constraints.length > 0 ? <p className="break-words text-xs text-slate-500">{outline.constraints.join(" · ")}</p> : null}
+      {outline.description ? <p className="schema-description">{outline.description}</p> : null}
+      {outline.constraints.length > 0 ? <p className="schema-constraints">{outline.constraints.join(" · ")}</p> : null}
     </>
   );
 }
@@ -45,25 +44,26 @@ export function SchemaFields({ outline, depth = 0, openDepth = 1 }: { outline: S
   }
   if (outline.fields.length === 0) return null;
   return (
-    <ul className="flex flex-col divide-y divide-slate-100">
+    <ul className="schema-fields">
       {outline.fields.map(({ name, required, outline: field }) => {
         const nested = field.fields.length > 0 || field.variants.length > 0;
+        const open = depth + 1 < openDepth;
         return (
-          <li key={name} className="flex flex-col gap-0.5 py-2">
-            <p className="flex flex-wrap items-baseline gap-x-2">
-              <code className="break-all font-mono text-sm font-semibold text-slate-900">{name}</code>
+          <li key={name}>
+            <p className="field-head">
+              <code className="field-name">{name}</code>
               <TypeLabel outline={field} />
-              {required ? <span className="text-xs font-medium text-red-700">required</span> : null}
+              {required ? <span className="field-required">required</span> : null}
             </p>
-            <Details outline={field} />
-            {nested && depth + 1 < openDepth ? (
-              <div className="mt-1 border-l-2 border-slate-200 pl-3">
+            <SchemaNotes outline={field} />
+            {nested && open ? (
+              <div className="schema-nested">
                 <SchemaFields outline={field} depth={depth + 1} openDepth={openDepth} />
               </div>
             ) : null}
-            {nested && depth + 1 >= openDepth ? (
-              <details className="mt-1 border-l-2 border-slate-200 pl-3">
-                <summary className="cursor-pointer text-xs font-medium text-sky-700">Fields of {name}</summary>
+            {nested && !open ? (
+              <details className="schema-nested">
+                <summary>Fields of {name}</summary>
                 <SchemaFields outline={field} depth={depth + 1} openDepth={openDepth} />
               </details>
             ) : null}
@@ -81,7 +81,7 @@ export function SchemaSummary({ outline }: { outline: SchemaOutline }) {
       <p>
         <TypeLabel outline={outline} />
       </p>
-      <Details outline={outline} />
+      <SchemaNotes outline={outline} />
       <SchemaFields outline={outline} />
     </div>
   );

@@ -5,14 +5,16 @@
  */
 import { z } from "zod";
 
+import { ScenarioInputSchema } from "@/lib/entities/scenario";
+import { WorkloadInputSchema } from "@/lib/entities/workload";
 import { WorkloadDocumentSchema } from "@/lib/export/workload-document";
 import { TfvarsQuerySchema } from "@/lib/tfvars/export";
 
-import { CatalogExportQuerySchema, CatalogListQuerySchema, CatalogPageSchema } from "../resources/catalog";
+import { CatalogExportQuerySchema, CatalogItemSchema, CatalogListQuerySchema, CatalogPageSchema } from "../resources/catalog";
 import { ComparisonQuerySchema, ComparisonSchema } from "../resources/comparison";
 import { PlanSchema, PlanStatusSchema } from "../resources/plan";
-import { ScenarioListQuerySchema, ScenarioPageSchema, ScenarioSchema, ScenarioWriteSchema } from "../resources/scenarios";
-import { WorkloadCreateSchema, WorkloadListQuerySchema, WorkloadPageSchema, WorkloadReplaceSchema, WorkloadSchema } from "../resources/workloads";
+import { ScenarioListQuerySchema, ScenarioPageSchema, ScenarioSchema, ScenarioSummarySchema, ScenarioWriteSchema } from "../resources/scenarios";
+import { WorkloadCreateSchema, WorkloadListQuerySchema, WorkloadPageSchema, WorkloadReplaceSchema, WorkloadSchema, WorkloadSummarySchema } from "../resources/workloads";
 import type { ProblemKind } from "../problem";
 
 export type HttpMethod = "get" | "post" | "put" | "delete";
@@ -44,8 +46,13 @@ export type Operation = {
   example?: { query?: string; body?: string; ifMatch?: boolean };
 };
 
+/** The model's inputs, named so every body and response that holds one refers to one description. */
+const SPECS = { workload: WorkloadInputSchema.shape.spec, scenario: ScenarioInputSchema.shape.spec };
+
 /** Request bodies (JSON Schema of what the schemas accept: defaults are optional). */
 export const INPUT_COMPONENTS: Record<string, z.ZodType> = {
+  WorkloadSpecInput: SPECS.workload,
+  ScenarioSpecInput: SPECS.scenario,
   WorkloadCreate: WorkloadCreateSchema,
   WorkloadReplace: WorkloadReplaceSchema,
   ScenarioWrite: ScenarioWriteSchema,
@@ -54,12 +61,17 @@ export const INPUT_COMPONENTS: Record<string, z.ZodType> = {
 
 /** Response bodies (JSON Schema of what the API writes). */
 export const OUTPUT_COMPONENTS: Record<string, z.ZodType> = {
+  WorkloadSpec: SPECS.workload,
+  ScenarioSpec: SPECS.scenario,
   Workload: WorkloadSchema,
+  WorkloadSummary: WorkloadSummarySchema,
   WorkloadPage: WorkloadPageSchema,
   Scenario: ScenarioSchema,
+  ScenarioSummary: ScenarioSummarySchema,
   ScenarioPage: ScenarioPageSchema,
   Plan: PlanSchema,
   PlanStatus: PlanStatusSchema,
+  CatalogItem: CatalogItemSchema,
   CatalogPage: CatalogPageSchema,
   Comparison: ComparisonSchema,
   WorkloadDocument: WorkloadDocumentSchema,
