@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 /** A small streaming workload, as a script would send it (fields with defaults left out). */
@@ -19,6 +20,12 @@ test.describe("An integrator drives Headroom over HTTP", () => {
     await expect(page.locator("#op-replaceScenario")).toContainText(`-H 'If-Match: "v1"'`);
     await expect(page.locator("#op-replaceScenario")).toContainText("412");
     await page.screenshot({ path: "test-results/screenshots/api-reference-1440.png" });
+    // A schema link opens that schema's description.
+    await page.locator("#op-replaceScenario").getByRole("link", { name: "ScenarioWrite" }).click();
+    await expect(page.locator("#schema-ScenarioWrite")).toBeVisible();
+    await expect(page.locator("#schema-ScenarioWrite")).toContainText("spec");
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/api-reference#op-getPlan");

@@ -124,7 +124,7 @@ test.describe("FinOps compares three scenarios", () => {
     expect(response.status()).toBe(400);
     expect(response.headers()["content-type"]).toBe("application/problem+json");
     const body = (await response.json()) as { detail: string; errors: { path: string; message: string }[] };
-    expect(body.errors).toEqual([{ path: "scenarios", message: "scenarios: pick at least 2 scenarios to compare." }]);
+    expect(body.errors).toContainEqual({ path: "scenarios", message: "scenarios: pick at least 2 scenarios to compare." });
     expect(body.detail).toContain("scenarios: pick at least 2 scenarios to compare.");
   });
 });

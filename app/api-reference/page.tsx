@@ -106,12 +106,14 @@ export default function ApiReferencePage() {
             and docs/model.md.
           </p>
           {schemas.map(([name, schema]) => (
-            <details key={name} id={schemaAnchor(name)} className="scroll-mt-20 rounded-lg border border-slate-200 bg-white px-5 py-3 shadow-sm">
-              <summary className="cursor-pointer font-mono text-sm font-semibold text-slate-900">{name}</summary>
+            <section key={name} id={schemaAnchor(name)} aria-labelledby={`${schemaAnchor(name)}-title`} className="scroll-mt-20 rounded-lg border border-slate-200 bg-white px-5 py-3 shadow-sm">
+              <h3 id={`${schemaAnchor(name)}-title`} className="font-mono text-sm font-semibold text-slate-900">
+                {name}
+              </h3>
               <div className="mt-2">
                 <SchemaSummary outline={outlineSchema(schema)} />
               </div>
-            </details>
+            </section>
           ))}
         </section>
       </div>
