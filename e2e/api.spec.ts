@@ -11,6 +11,7 @@ const WORKLOAD = {
 
 test.describe("An integrator drives Headroom over HTTP", () => {
   test("finds the API reference from About and the navigation, at phone and desktop widths", async ({ page }) => {
+    test.setTimeout(120_000); // axe over a long page on 2 shared cores
     await page.goto("/about");
     await page.getByRole("link", { name: "API reference" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();

@@ -81,7 +81,8 @@ export function OperationCard({ operation }: { operation: ReferenceOperation }) 
           </ul>
         </Section>
         <Section title="Example">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs leading-5 text-slate-100">
+          {/* Focusable: a long command scrolls sideways in its box, and a keyboard must reach that too. */}
+          <pre tabIndex={0} aria-label={`curl command for ${operation.summary}`} className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs leading-5 text-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
             <code>{operation.curl}</code>
           </pre>
         </Section>
