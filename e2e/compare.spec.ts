@@ -122,8 +122,9 @@ test.describe("FinOps compares three scenarios", () => {
   test("gets a clear 400 naming the field for a malformed export query", async ({ request }) => {
     const response = await request.get("/compare/export?scenarios=not-a-scenario");
     expect(response.status()).toBe(400);
-    const body = await response.json();
-    expect(body.field).toBe("scenarios");
-    expect(body.error).toContain("scenarios: pick at least 2 scenarios to compare.");
+    expect(response.headers()["content-type"]).toBe("application/problem+json");
+    const body = (await response.json()) as { detail: string; errors: { path: string; message: string }[] };
+    expect(body.errors).toContainEqual({ path: "scenarios", message: "scenarios: pick at least 2 scenarios to compare." });
+    expect(body.detail).toContain("scenarios: pick at least 2 scenarios to compare.");
   });
 });

@@ -93,6 +93,6 @@ test.describe("An engineer hands the plan to Terraform", () => {
     expect(response.headers()["content-type"]).toBe("application/problem+json");
     const bad = await page.request.get("/api/v1/scenarios/00000000-0000-4000-8000-000000000000/tfvars?format=yaml&from=2026-05");
     expect(bad.status()).toBe(400);
-    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((error) => error.field).sort()).toEqual(["format", "to"]);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((error) => error.path).sort()).toEqual(["format", "to"]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -49,6 +50,21 @@ export default function AboutPage() {
             </CardContent>
           </Card>
         ))}
+        <Card>
+          <CardHeader>
+            <CardTitle>For integrators</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-2 text-sm leading-6 text-slate-700">
+            <p>
+              Everything the pages show is also an HTTP API under /api/v1: workloads and scenarios (create, read, replace, delete), each scenario&apos;s stored plan and
+              Terraform variables, the priced catalog and comparisons. The{" "}
+              <Link href="/api-reference" className="font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900">
+                API reference
+              </Link>{" "}
+              lists every operation with a curl example; its OpenAPI 3.1 document is at /api/v1/openapi.json.
+            </p>
+          </CardContent>
+        </Card>
       </div>
     </>
   );

@@ -23,17 +23,17 @@ describe("parseQuery with the tfvars query", () => {
     const result = parseQuery(url("?format=yaml&provider=ibm&month=2026-13"), TfvarsQuerySchema);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((error) => error.field).sort()).toEqual(["format", "month", "provider"]);
+    expect(result.errors.map((error) => error.path).sort()).toEqual(["format", "month", "provider"]);
   });
 
   it("refuses a repeated parameter instead of picking one", () => {
-    expect(parseQuery(url("?month=2026-01&month=2026-02"), TfvarsQuerySchema)).toEqual({ ok: false, errors: [{ field: "month", message: "Give month once." }] });
+    expect(parseQuery(url("?month=2026-01&month=2026-02"), TfvarsQuerySchema)).toEqual({ ok: false, errors: [{ path: "month", message: "Give month once." }] });
   });
 });
 
 describe("validationProblem", () => {
   it("answers RFC 9457 problem+json with the field errors", async () => {
-    const response = validationProblem([{ field: "to", message: "A range needs both from and to." }]);
+    const response = validationProblem([{ path: "to", message: "A range needs both from and to." }]);
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toEqual({
@@ -41,7 +41,7 @@ describe("validationProblem", () => {
       title: "The request has invalid fields.",
       status: 400,
       detail: "Fix to: A range needs both from and to.",
-      errors: [{ field: "to", message: "A range needs both from and to." }],
+      errors: [{ path: "to", message: "A range needs both from and to." }],
     });
   });
 });

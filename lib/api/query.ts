@@ -16,7 +16,7 @@ export function parseQuery<S extends z.ZodType>(url: URL, schema: S): QueryResul
   const values: Record<string, string> = {};
   const repeated: FieldError[] = [];
   for (const [key, value] of url.searchParams) {
-    if (key in values) repeated.push({ field: key, message: `Give ${key} once.` });
+    if (key in values) repeated.push({ path: key, message: `Give ${key} once.` });
     else values[key] = value;
   }
   if (repeated.length > 0) return { ok: false, errors: repeated };

@@ -32,13 +32,15 @@ export function apiRoute<P>(handler: (context: ApiContext<P>) => Promise<Respons
  * Wraps a state-changing route handler: before the database is touched, a cross-origin `Origin`
  * answers 403, a body that is not `application/json` 415 (lib/api/write-guard.ts), and a body over
  * `maxBodyBytes` 413 as soon as that many bytes have streamed in (lib/api/request-body.ts). The
- * handler gets the body as text.
+ * handler gets the body as text. `{ body: "none" }` (DELETE) checks the origin only and reads no body.
  * @example export const POST = apiWriteRoute({ maxBodyBytes: 1024 * 1024 }, async ({ body, db }) => …);
  */
-export function apiWriteRoute<P>(options: { maxBodyBytes: number }, handler: (context: ApiWriteContext<P>) => Promise<Response>): RouteHandler<P> {
+export function apiWriteRoute<P>(options: { maxBodyBytes: number } | { body: "none" }, handler: (context: ApiWriteContext<P>) => Promise<Response>): RouteHandler<P> {
   return wrap(async (request) => {
-    const refusal = refuseUnsafeWrite(request);
+    const hasBody = "maxBodyBytes" in options;
+    const refusal = refuseUnsafeWrite(request, { body: hasBody });
     if (refusal) return { ok: false, response: problem(refusal.kind, refusal.detail) };
+    if (!hasBody) return { ok: true, value: { body: "" } };
     const body = await readBodyText(request, options.maxBodyBytes);
     if (!body.ok) return { ok: false, response: problem("too-large", `The body must be at most ${options.maxBodyBytes.toLocaleString("en-US")} bytes.`) };
     return { ok: true, value: { body: body.text } };

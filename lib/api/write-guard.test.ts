@@ -27,4 +27,10 @@ describe("refuseUnsafeWrite", () => {
     const headers: Record<string, string> = type === "" ? {} : { "content-type": type };
     expect(refuseUnsafeWrite(post(headers))).toMatchObject({ kind: "unsupported-media-type" });
   });
+
+  it("checks only the origin of a request without a body (DELETE)", () => {
+    const remove = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/scenarios/x", { method: "DELETE", headers });
+    expect(refuseUnsafeWrite(remove({}), { body: false })).toBeNull();
+    expect(refuseUnsafeWrite(remove({ origin: "http://evil.example" }), { body: false })).toMatchObject({ kind: "forbidden" });
+  });
 });

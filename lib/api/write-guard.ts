@@ -20,11 +20,13 @@ function ownOrigins(request: Request): Set<string> {
 }
 
 /**
- * Why a state-changing request is refused, or null when it may proceed.
+ * Why a state-changing request is refused, or null when it may proceed. A request without a body
+ * (`DELETE`) is only checked for its origin: no HTML form can send it, and a cross-origin script
+ * cannot either without a CORS preflight this app never grants.
  *
  * @example refuseUnsafeWrite(new Request("http://app/api", { method: "POST", headers: { origin: "http://evil.example", "content-type": "application/json" } })) //=> { kind: "forbidden", … }
  */
-export function refuseUnsafeWrite(request: Request): WriteRefusal | null {
+export function refuseUnsafeWrite(request: Request, options: { body: boolean } = { body: true }): WriteRefusal | null {
   const origin = request.headers.get("origin");
   if (origin !== null && !ownOrigins(request).has(origin)) {
     return { kind: "forbidden", detail: `Requests from ${origin} may not change data here; send them from this site or without an Origin header.` };
@@ -32,6 +34,7 @@ export function refuseUnsafeWrite(request: Request): WriteRefusal | null {
   if (request.headers.get("sec-fetch-site") === "cross-site") {
     return { kind: "forbidden", detail: "Cross-site requests may not change data here." };
   }
+  if (!options.body) return null;
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
     return { kind: "unsupported-media-type", detail: `The body must be sent as application/json, not ${mediaType || "without a content type"}.` };

@@ -6,7 +6,7 @@
 import type { DbClient } from "./client";
 import type { Prisma, WorkloadKind } from "./generated/client";
 import { type Page, type SortDirection, type ScenarioSort } from "@/lib/entities/list-query";
-import { escapeLike, normalizePaging } from "./paging";
+import { afterKeyset, escapeLike, KEYSET_ORDER, keysetPage, normalizePaging, type Keyset, type KeysetPage } from "./paging";
 import { SCENARIO_ORDER, type RowUpdateResult } from "./workloads";
 
 
@@ -103,6 +103,18 @@ export async function listScenarioRows(db: DbClient, options: ListScenariosOptio
   return { rows: rows.map(toSummary), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
 }
 
+/** A live profile's live scenarios created after `after` (oldest first): the API's cursor pages. */
+export async function listScenarioRowsAfter(db: DbClient, options: { workloadId: string; after?: Keyset; limit: number }): Promise<KeysetPage<ScenarioSummaryRow>> {
+  const rows = await db.scenario.findMany({
+    where: { AND: [{ ...LIVE, workloadId: options.workloadId }, afterKeyset(options.after)] },
+    orderBy: [...KEYSET_ORDER],
+    take: options.limit + 1,
+    omit: { spec: true },
+    include: withWorkload,
+  });
+  return keysetPage(rows.map(toSummary), options.limit);
+}
+
 /** Live scenarios by id (of live profiles), in no particular order; unknown ids are left out. */
 export async function getScenarioRows(db: DbClient, ids: readonly string[]): Promise<ScenarioDetailRow[]> {
   const rows = await db.scenario.findMany({
@@ -163,12 +175,15 @@ export async function updateScenarioRow(
  * Soft-deletes a live scenario; when it was its profile's plan of record, the profile's next
  * scenario (oldest first) becomes it.
  *
- * @returns the profile it belonged to, or null when there was no live scenario with that id
+ * @param expectedVersion - delete only while the row still has this version (optimistic concurrency)
+ * @returns the profile it belonged to, or null when there was no live scenario with that id (and version)
  */
-export async function softDeleteScenario(db: DbClient, id: string): Promise<{ workloadId: string } | null> {
+export async function softDeleteScenario(db: DbClient, id: string, expectedVersion?: number): Promise<{ workloadId: string } | null> {
   const row = await db.scenario.findFirst({ where: { id, ...LIVE }, select: { workloadId: true, workload: { select: { planOfRecordId: true } } } });
   if (!row) return null;
-  await db.scenario.update({ where: { id }, data: { deletedAt: new Date() } });
+  const version = expectedVersion === undefined ? {} : { version: expectedVersion };
+  const { count } = await db.scenario.updateMany({ where: { id, deletedAt: null, ...version }, data: { deletedAt: new Date() } });
+  if (count === 0) return null;
   if (row.workload.planOfRecordId === id) {
     const next = await db.scenario.findFirst({ where: { workloadId: row.workloadId, deletedAt: null }, orderBy: SCENARIO_ORDER, select: { id: true } });
     await db.workloadProfile.update({ where: { id: row.workloadId }, data: { planOfRecordId: next?.id ?? null } });

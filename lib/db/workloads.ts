@@ -8,7 +8,7 @@
 import type { DbClient } from "./client";
 import type { Prisma, WorkloadKind } from "./generated/client";
 import { type Page, type SortDirection, type WorkloadSort } from "@/lib/entities/list-query";
-import { escapeLike, normalizePaging } from "./paging";
+import { afterKeyset, escapeLike, KEYSET_ORDER, keysetPage, normalizePaging, type Keyset, type KeysetPage } from "./paging";
 
 
 /** The stored plan of a profile's plan of record, as lists need it (figures exact to the cent). */
@@ -195,6 +195,26 @@ export async function listWorkloadRows(db: DbClient, options: ListWorkloadsOptio
   return { rows: rows.map(toSummary), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
 }
 
+/**
+ * Live workload profiles created after `after` (oldest first), filtered like {@link listWorkloadRows}:
+ * the API's cursor pages.
+ *
+ * @param options.limit - rows per page, 1–100
+ */
+export async function listWorkloadRowsAfter(
+  db: DbClient,
+  options: Pick<ListWorkloadsOptions, "query" | "team" | "tag" | "kind"> & { after?: Keyset; limit: number },
+): Promise<KeysetPage<WorkloadSummaryRow>> {
+  const rows = await db.workloadProfile.findMany({
+    where: { AND: [workloadWhere(options), afterKeyset(options.after)] },
+    orderBy: [...KEYSET_ORDER],
+    take: options.limit + 1,
+    omit: { spec: true },
+    include: summaryInclude,
+  });
+  return keysetPage(rows.map(toSummary), options.limit);
+}
+
 /** One live profile with its live scenarios, or null. */
 export async function getWorkloadRow(db: DbClient, id: string): Promise<WorkloadRow | null> {
   const row = await db.workloadProfile.findFirst({
@@ -284,10 +304,11 @@ export async function updateWorkloadRow(
  * Soft-deletes a live profile (its scenarios become invisible with it); {@link restoreWorkloadRow}
  * undoes it.
  *
- * @returns false when there was no live profile with that id
+ * @param expectedVersion - delete only while the row still has this version (optimistic concurrency)
+ * @returns false when there was no live profile with that id (and version)
  */
-export async function softDeleteWorkload(db: DbClient, id: string): Promise<boolean> {
-  const { count } = await db.workloadProfile.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
+export async function softDeleteWorkload(db: DbClient, id: string, expectedVersion?: number): Promise<boolean> {
+  const { count } = await db.workloadProfile.updateMany({ where: { id, deletedAt: null, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) }, data: { deletedAt: new Date() } });
   return count === 1;
 }
 

@@ -8,11 +8,13 @@ import "server-only";
 import { transact, type DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Page } from "@/lib/entities/list-query";
+import type { Keyset, KeysetPage } from "@/lib/db/paging";
 import {
   getScenarioRow,
   getScenarioRows,
   insertScenario,
   listScenarioRows,
+  listScenarioRowsAfter,
   recordScenarioPricing as recordPricing,
   softDeleteScenario,
   updateScenarioRow,
@@ -59,6 +61,14 @@ export async function listScenarios(db: DbClient, options: ListScenariosOptions 
     return { rows: [], total: 0, page: 1, pageSize: options.pageSize ?? 20, pageCount: 0 };
   }
   return listScenarioRows(db, options);
+}
+
+/**
+ * A live profile's live scenarios created after `after`, oldest first: one cursor page of the API.
+ * A malformed profile id has none.
+ */
+export function listScenariosAfter(db: DbClient, options: { workloadId: string; after?: Keyset; limit: number }): Promise<KeysetPage<ScenarioSummary>> {
+  return isUuid(options.workloadId) ? listScenarioRowsAfter(db, options) : Promise.resolve({ rows: [], next: null });
 }
 
 /**
@@ -153,10 +163,11 @@ export async function updateScenario(db: DbClient, input: UpdateScenarioInput): 
 /**
  * Soft-deletes a live scenario; if it was the plan of record, the profile's next scenario is.
  *
- * @returns the profile it belonged to, or null when there was no live scenario with that id
+ * @param options.expectedVersion - delete only while the scenario still has this version (the API's If-Match)
+ * @returns the profile it belonged to, or null when there was no live scenario with that id (and version)
  */
-export function deleteScenario(db: DbClient, id: string): Promise<{ workloadId: string } | null> {
-  return isUuid(id) ? transact(db, (tx) => softDeleteScenario(tx, id)) : Promise.resolve(null);
+export function deleteScenario(db: DbClient, id: string, options: { expectedVersion?: number } = {}): Promise<{ workloadId: string } | null> {
+  return isUuid(id) ? transact(db, (tx) => softDeleteScenario(tx, id, options.expectedVersion)) : Promise.resolve(null);
 }
 
 /**

@@ -9,11 +9,13 @@ import "server-only";
 import { transact, type DbClient } from "@/lib/db/client";
 import type { Prisma, WorkloadKind } from "@/lib/db/generated/client";
 import type { Page } from "@/lib/entities/list-query";
+import type { Keyset, KeysetPage } from "@/lib/db/paging";
 import {
   getWorkloadRow,
   insertWorkload,
   listTeams as listTeamRows,
   listWorkloadRows,
+  listWorkloadRowsAfter,
   restoreWorkloadRow,
   softDeleteWorkload,
   updateWorkloadRow,
@@ -33,6 +35,7 @@ import { MODEL_VERSION } from "@/lib/model/version";
 import { parseStoredScenarioSpec, parseStoredWorkloadSpec } from "./stored-specs";
 
 export type { ListWorkloadsOptions } from "@/lib/db/workloads";
+export type { Keyset, KeysetPage } from "@/lib/db/paging";
 export { WORKLOAD_SORTS, type WorkloadSort } from "@/lib/entities/list-query";
 
 /**
@@ -106,6 +109,18 @@ function toSummary({ headline, ...row }: WorkloadSummaryRow): WorkloadSummary {
  */
 export async function listWorkloads(db: DbClient, options: ListWorkloadsOptions = {}): Promise<Page<WorkloadSummary>> {
   const page = await listWorkloadRows(db, options);
+  return { ...page, rows: page.rows.map(toSummary) };
+}
+
+/**
+ * Live workload profiles created after `after`, oldest first, filtered like {@link listWorkloads}:
+ * one cursor page of the API, and the position of the next.
+ */
+export async function listWorkloadsAfter(
+  db: DbClient,
+  options: Pick<ListWorkloadsOptions, "query" | "team" | "tag" | "kind"> & { after?: Keyset; limit: number },
+): Promise<KeysetPage<WorkloadSummary>> {
+  const page = await listWorkloadRowsAfter(db, options);
   return { ...page, rows: page.rows.map(toSummary) };
 }
 
@@ -230,10 +245,11 @@ export function importWorkload(db: DbClient, document: WorkloadDocument, options
  * Soft-deletes a live profile (its scenarios become invisible with it); {@link restoreWorkload}
  * undoes it.
  *
- * @returns false when there was no live profile with that id
+ * @param options.expectedVersion - delete only while the profile still has this version (the API's If-Match)
+ * @returns false when there was no live profile with that id (and version)
  */
-export function deleteWorkload(db: DbClient, id: string): Promise<boolean> {
-  return isUuid(id) ? softDeleteWorkload(db, id) : Promise.resolve(false);
+export function deleteWorkload(db: DbClient, id: string, options: { expectedVersion?: number } = {}): Promise<boolean> {
+  return isUuid(id) ? softDeleteWorkload(db, id, options.expectedVersion) : Promise.resolve(false);
 }
 
 /**

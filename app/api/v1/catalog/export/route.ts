@@ -1,32 +1,28 @@
-import { z } from "zod";
-
+import { problem, validationProblem } from "@/lib/api/problem";
+import { parseQuery } from "@/lib/api/query";
+import { CatalogExportQuerySchema } from "@/lib/api/resources/catalog";
+import { apiRoute } from "@/lib/api/route";
 import { exportInstanceTypesCsv } from "@/lib/catalog/csv";
-import { CatalogVersionSchema } from "@/lib/catalog/schema";
 import { getCurrentCatalog, loadCatalogVersion } from "@/lib/services/catalog";
-import { loadPageData } from "@/lib/services/page-data";
 
 export const dynamic = "force-dynamic";
 
-const QuerySchema = z.object({ version: CatalogVersionSchema.optional() });
-
 /**
- * The instance types of a catalog version as CSV (list prices, no overrides: the file is what an
- * import reads back). `?version=2026-11-25.1` picks a version; default the current one.
- * 400 for a malformed version, 404 for an unknown one, 503 when the database is down.
+ * GET /api/v1/catalog/export — the instance types of a catalog version as CSV (list prices, no
+ * overrides: the file is what an import reads back). 400 for a malformed version, 404 for an
+ * unknown one.
  */
-export async function GET(request: Request): Promise<Response> {
-  const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: z.prettifyError(query.error) }, { status: 400 });
-  const version = query.data.version;
-  const result = await loadPageData((db) => (version ? loadCatalogVersion(db, version) : getCurrentCatalog(db)));
-  if (!result.ok) return Response.json({ error: result.message }, { status: 503 });
-  const catalog = result.data;
-  if (!catalog) return Response.json({ error: `No catalog version ${version}.` }, { status: 404 });
+export const GET = apiRoute(async ({ url, db }) => {
+  const query = parseQuery(url, CatalogExportQuerySchema);
+  if (!query.ok) return validationProblem(query.errors);
+  const { version } = query.data;
+  const catalog = version ? await loadCatalogVersion(db, version) : await getCurrentCatalog(db);
+  if (!catalog) return problem("not-found", `No catalog version ${version}.`);
   return new Response(exportInstanceTypesCsv(catalog.instanceTypes), {
     headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="headroom-catalog-${catalog.version}.csv"`,
-      "cache-control": "no-store",
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="headroom-catalog-${catalog.version}.csv"`,
+      "Cache-Control": "no-store",
     },
   });
-}
+});

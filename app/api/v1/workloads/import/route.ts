@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiWriteRoute({ maxBodyBytes: MAX_WORKLOAD_DOCUMENT_BYTES }, async ({ body, db }) => {
   const parsed = parseWorkloadDocument(body);
   if (!parsed.ok) {
-    return problem("validation", `The document was not imported; nothing was written. ${parsed.problems.join(" ")}`, parsed.problems.map((message) => ({ field: "body", message })));
+    return problem("validation", `The document was not imported; nothing was written. ${parsed.problems.join(" ")}`, parsed.problems.map((message) => ({ path: "(body)", message })));
   }
   const imported = await importWorkload(db, parsed.document, { pricedCatalogVersion: await currentPricedVersion(db) });
   await refreshWorkloadPlans(db, imported.scenarios.map((s) => s.id));

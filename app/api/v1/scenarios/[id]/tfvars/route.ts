@@ -18,7 +18,7 @@ export const GET = apiRoute<{ id: string }>(async ({ url, params, db }) => {
   const { format, provider, point } = query.data;
   const found = await getScenarioTfvars(db, params.id, { point, provider, now: new Date() });
   if (found.kind === "not-found") return problem("not-found", `No scenario with id ${params.id}.`);
-  if (found.kind === "unprocessable") return problem("unprocessable", found.message, [{ field: found.field, message: found.message }]);
+  if (found.kind === "unprocessable") return problem("unprocessable", found.message, [{ path: found.field, message: found.message }]);
   const body = renderTfvars(found.result.document, format);
   return new Response(body, {
     headers: {

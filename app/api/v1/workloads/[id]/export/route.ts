@@ -1,24 +1,25 @@
-import { getWorkload } from "@/lib/services/workloads";
+import { etagOf } from "@/lib/api/etag";
+import { notFound } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
 import { toWorkloadDocument, workloadDocumentFileName } from "@/lib/export/workload-document";
-import { loadPageData } from "@/lib/services/page-data";
+import { getWorkload } from "@/lib/services/workloads";
+
+export const dynamic = "force-dynamic";
 
 /**
- * GET /api/v1/workloads/:id/export — the profile and its scenarios as a workload document
- * (`schemaVersion` 1), as a download. 404 for an unknown or deleted profile, 503 when the
- * database is unreachable.
+ * GET /api/v1/workloads/{id}/export — the profile and its scenarios as a workload document
+ * (`schemaVersion` 1), as a download. 404 for an unknown or deleted profile.
  */
-export async function GET(_request: Request, { params }: RouteContext<"/api/v1/workloads/[id]/export">) {
-  const { id } = await params;
-  const result = await loadPageData((db) => getWorkload(db, id));
-  if (!result.ok) return Response.json({ error: result.message }, { status: 503 });
-  const workload = result.data;
-  if (!workload) return Response.json({ error: `No workload profile with id ${id}.` }, { status: 404 });
+export const GET = apiRoute<{ id: string }>(async ({ params, db }) => {
+  const workload = await getWorkload(db, params.id);
+  if (!workload) return notFound("workload", params.id);
   const document = toWorkloadDocument(workload, workload.scenarios);
   return new Response(`${JSON.stringify(document, null, 2)}\n`, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="${workloadDocumentFileName(workload.name)}"`,
       "Cache-Control": "no-store",
+      ETag: etagOf(workload.version),
     },
   });
-}
+});
