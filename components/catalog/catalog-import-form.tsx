@@ -16,7 +16,7 @@ const INITIAL: CatalogImportState = { ok: false };
  * CSV round trip: download the current instance catalog, upload an edited file as a new catalog
  * version. A file with any bad row imports nothing, and each problem is listed with its line.
  */
-export function CatalogImportForm({ actor }: { actor: string }) {
+export function CatalogImportForm() {
   const [state, action, pending] = useActionState(importCatalogCsvAction, INITIAL);
   return (
     <section aria-labelledby="csv-title" className="flex flex-col gap-3 border-t border-slate-100 pt-4">
@@ -36,8 +36,7 @@ export function CatalogImportForm({ actor }: { actor: string }) {
         over) and makes it the current catalog. Overrides stay in force.
       </p>
       <form action={action} className="flex flex-wrap items-start gap-3">
-        <input type="hidden" name="actor" value={actor} />
-        <FormField id="catalog-csv-file" label="CSV file" errors={[...(state.fieldErrors?.file ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)]}>
+        <FormField id="catalog-csv-file" label="CSV file" errors={state.fieldErrors?.file}>
           {(props) => <Input {...props} type="file" name="file" accept=".csv,text/csv" className="h-auto py-1.5" />}
         </FormField>
         <Button type="submit" className="mt-6" disabled={pending}>

@@ -15,6 +15,7 @@ import type { DbClient } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { CatalogImportSchema, ItemPriceOverrideSchema, ProviderDiscountSchema, ResetOverrideSchema } from "@/lib/forms/catalog-forms";
 import { formValues, type FormState } from "@/lib/forms/form-values";
+import { principalLabel } from "@/lib/policy";
 import { importCatalogCsv, resetOverride, setItemPriceOverride, setProviderDiscount, type OverrideWriteResult } from "@/lib/services/catalog";
 import { repriceAllScenarios } from "@/lib/services/plans";
 import { withReadyDb } from "@/lib/services/with-ready-db";
@@ -48,16 +49,20 @@ function describeWrite(result: OverrideWriteResult, done: string, values: FormSt
 }
 
 /** Parse → write one override → revalidate → describe: the shape of every override action. */
-async function writeOverride<T>(
+async function writeOverride<T extends object>(
   form: FormData,
   schema: z.ZodType<T>,
-  write: (db: DbClient, input: T) => Promise<OverrideWriteResult>,
+  write: (db: DbClient, input: T & { actor: string }) => Promise<OverrideWriteResult>,
   done: (input: T, values: Record<string, string>) => string,
 ): Promise<FormState> {
   const values = formValues(form);
   const parsed = schema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const result = await withReadyDb((db) => write(db, parsed.data));
+  const result = await withReadyDb({ permission: "finops.write", target: "catalog:overrides", detail: values }, async (db, actor, audit) => {
+    const outcome = await write(db, { ...parsed.data, actor: principalLabel(actor) });
+    if (outcome.kind === "ok") audit.after = { revision: outcome.revision };
+    return outcome;
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   revalidatePath(CATALOG_PATH);
   return describeWrite(result.value, done(parsed.data, values), values);
@@ -81,11 +86,15 @@ export async function resetOverrideAction(_prev: FormState, form: FormData): Pro
 /** Imports a CSV of instance types as a new catalog version; a file with any bad row imports nothing. */
 export async function importCatalogCsvAction(_prev: CatalogImportState, form: FormData): Promise<CatalogImportState> {
   const values = formValues(form);
-  const parsed = CatalogImportSchema.safeParse({ file: form.get("file"), actor: values.actor });
+  const parsed = CatalogImportSchema.safeParse({ file: form.get("file") });
   if (!parsed.success) return invalid(parsed.error, values);
-  const { file, actor } = parsed.data;
+  const { file } = parsed.data;
   const csv = await file.text();
-  const result = await withReadyDb((db) => importCatalogCsv(db, { csv, fileName: file.name, actor }));
+  const result = await withReadyDb({ permission: "finops.write", target: "catalog:import", detail: { file: file.name } }, async (db, actor, audit) => {
+    const outcome = await importCatalogCsv(db, { csv, fileName: file.name, actor: principalLabel(actor) });
+    if (outcome.kind === "ok") audit.after = { version: outcome.version };
+    return outcome;
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   const outcome = result.value;
   if (outcome.kind === "invalid") {
@@ -99,7 +108,7 @@ export async function importCatalogCsvAction(_prev: CatalogImportState, form: Fo
 
 /** Re-prices every scenario priced with an older catalog on the current one, storing their new plans. */
 export async function repriceAllScenariosAction(): Promise<FormState> {
-  const result = await withReadyDb((db) => repriceAllScenarios(db));
+  const result = await withReadyDb({ permission: "finops.write", target: "scenarios:all", detail: { change: "re-price all" } }, (db) => repriceAllScenarios(db));
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath("/", "layout");
   const count = result.value;
