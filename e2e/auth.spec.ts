@@ -16,6 +16,8 @@ async function demoScenarioId(page: Page): Promise<string> {
 
 test.describe("Signed out", () => {
   test.use({ storageState: SIGNED_OUT });
+  // Journeys of several pages and sign-ins on 2 shared cores.
+  test.describe.configure({ timeout: 120_000 });
 
   test("pages send anonymous visitors to sign in; the API answers 401", async ({ page, request }) => {
     await page.goto("/workloads");
@@ -27,6 +29,7 @@ test.describe("Signed out", () => {
 
   test("a wrong password is refused; the right one signs in with an HttpOnly, SameSite=Lax session cookie", async ({ page }) => {
     await page.goto("/sign-in");
+    await page.screenshot({ path: "test-results/screenshots/sign-in.png", fullPage: true });
     await page.getByLabel("E-mail").fill("viewer@demo.headroom.dev");
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -76,6 +79,7 @@ test.describe("Signed out", () => {
 });
 
 test("an admin creates a read token that fetches tfvars, then revokes it (401)", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
   const id = await demoScenarioId(page);
   await page.goto("/admin/tokens");
   await page.getByLabel("Name").fill("ci-terraform");
@@ -84,6 +88,7 @@ test("an admin creates a read token that fetches tfvars, then revokes it (401)",
   await page.getByRole("button", { name: "Create token" }).click();
   const token = await page.getByLabel("New token (shown once)").inputValue();
   expect(token).toMatch(/^hr_[A-Za-z0-9_-]{43}$/);
+  await page.screenshot({ path: "test-results/screenshots/api-token-created.png", fullPage: true });
 
   // A script with only the token, no cookies.
   const ci = await apiRequest.newContext({ baseURL, storageState: SIGNED_OUT });
@@ -109,4 +114,5 @@ test("an admin creates a read token that fetches tfvars, then revokes it (401)",
   // The audit log names the admin, never a typed name.
   await page.goto("/admin/audit");
   await expect(page.getByRole("row").filter({ hasText: "api-token:new" }).first()).toContainText("Ada Admin <admin@demo.headroom.dev>");
+  await page.screenshot({ path: "test-results/screenshots/audit-log.png", fullPage: true });
 });

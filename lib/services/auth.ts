@@ -17,6 +17,13 @@ import { authSecret, publicUrl } from "./auth-mode";
 
 /** Sessions last a week and are renewed at most daily while used (better-auth's defaults, stated). */
 const SESSION_SECONDS = 7 * 24 * 3600;
+/**
+ * How long a signed copy of the session in a cookie answers without a database lookup. A minute:
+ * most page loads skip the query (PGlite serves one query at a time), and a session deleted
+ * elsewhere (another browser's sign-out) stops working within a minute; this browser's sign-out
+ * clears the cookie at once.
+ */
+const SESSION_COOKIE_CACHE_SECONDS = 60;
 
 function configure(prisma: Db["prisma"]) {
   const baseURL = publicUrl();
@@ -32,7 +39,7 @@ function configure(prisma: Db["prisma"]) {
         role: { type: [...ROLES], required: false, defaultValue: "viewer", input: false },
       },
     },
-    session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 3600 },
+    session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 3600, cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS } },
     advanced: {
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { headers } from "next/headers";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 
@@ -8,7 +9,7 @@ import type { DbClient } from "@/lib/db/client";
 import { can, refusalMessage, type Permission, type Principal } from "@/lib/policy";
 
 import { principalFromHeaders } from "./principal";
-import { onReadyDb } from "./ready-db";
+import { onReadyDb, type ReadyDbResult } from "./ready-db";
 
 /** Where anonymous visitors are sent. */
 export const SIGN_IN_PATH = "/sign-in";
@@ -25,15 +26,12 @@ export type PageData<T> = { ok: true; data: T; principal: Principal } | { ok: fa
 export async function loadPageData<T>(load: (db: DbClient, principal: Principal) => Promise<T>): Promise<PageData<T>> {
   // Database reads are per request: never prerender them at build time.
   await connection();
-  const requestHeaders = await headers();
-  const result = await onReadyDb("page", async (db) => {
-    const principal = await principalFromHeaders(db, requestHeaders);
-    if (!principal || !can(principal, "read")) return null;
-    return { principal, data: await load(db, principal) };
-  });
-  if (!result.ok) return result;
-  if (!result.value) redirect(SIGN_IN_PATH);
-  return { ok: true, ...result.value };
+  const caller = await requestPrincipal();
+  if (!caller.ok) return caller;
+  const principal = caller.value;
+  if (!principal || !can(principal, "read")) redirect(SIGN_IN_PATH);
+  const result = await onReadyDb("page", (db) => load(db, principal));
+  return result.ok ? { ok: true, data: result.value, principal } : result;
 }
 
 /** A page's permission check: who is looking, and the sentence to show when they may not `permission`. */
@@ -50,9 +48,17 @@ export async function loadPageAccess(permission: Permission): Promise<PageAccess
   return { ok: true, principal, refusal: can(principal, permission) ? null : refusalMessage(principal, permission) };
 }
 
+/**
+ * The caller of this request, resolved once per request (React `cache`): the page and the shell's
+ * account panel share one session lookup.
+ */
+const requestPrincipal = cache(async (): Promise<ReadyDbResult<Principal | null>> => {
+  const requestHeaders = await headers();
+  return onReadyDb("session", (db) => principalFromHeaders(db, requestHeaders));
+});
+
 /** The caller of this request, or null (anonymous, or the database cannot say): for the shell. */
 export async function currentPrincipal(): Promise<Principal | null> {
-  const requestHeaders = await headers();
-  const result = await onReadyDb("session", (db) => principalFromHeaders(db, requestHeaders));
-  return result.ok ? result.value : null;
+  const caller = await requestPrincipal();
+  return caller.ok ? caller.value : null;
 }

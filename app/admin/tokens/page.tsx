@@ -18,7 +18,16 @@ export const metadata: Metadata = { title: "API tokens" };
 /** Admins create, list and revoke the tokens pipelines use on /api/v1. */
 export default async function ApiTokensPage() {
   const result = await loadPageData(async (db, principal) => (can(principal, "admin") ? listApiTokens(db) : null));
-  const header = <PageHeader title="API tokens" description="Credentials for pipelines and scripts: `Authorization: Bearer <token>` on /api/v1. A read token only reads; a write token acts with its creator’s role. Only a hash is stored." />;
+  const header = (
+    <PageHeader
+      title="API tokens"
+      description={
+        <>
+          Credentials for pipelines and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on /api/v1. A read token only reads; a write token acts with its creator’s role. Only a hash is stored.
+        </>
+      }
+    />
+  );
   if (!result.ok) return <>{header}<DatabaseUnavailable message={result.message} retryHref="/admin/tokens" /></>;
   if (result.data === null) return <>{header}<RoleRefusal message={refusalMessage(result.principal, "admin")} backHref="/" backLabel="Back to the portfolio" /></>;
   const now = new Date();
