@@ -211,7 +211,8 @@ describe("authorization matrix", () => {
   });
 
   describe.each(Object.entries(ACTIONS).filter(([, entry]) => entry.requires !== "public"))("action %s", (name, entry) => {
-    it.each(CALLERS)(`as %s: allowed only for ${entry.requires}`, async (who) => {
+    // The first call of an action loads its modules (the catalog among them): slow on 2 shared cores.
+    it.each(CALLERS)(`as %s: allowed only for ${entry.requires}`, { timeout: 30_000 }, async (who) => {
       caller = principalOf(who);
       const action = actions.get(name);
       expect(action, name).toBeDefined();
@@ -220,7 +221,8 @@ describe("authorization matrix", () => {
   });
 
   describe.each(Object.entries(ROUTES).filter(([, entry]) => entry.requires !== "public"))("route %s", (key, entry) => {
-    it.each(CALLERS)(`as %s: allowed only for ${entry.requires}`, async (who) => {
+    // The first call of an action loads its modules (the catalog among them): slow on 2 shared cores.
+    it.each(CALLERS)(`as %s: allowed only for ${entry.requires}`, { timeout: 30_000 }, async (who) => {
       caller = principalOf(who);
       const handler = routes.get(key);
       expect(handler, key).toBeDefined();
