@@ -23,6 +23,9 @@ export default defineConfig({
   retries: 0,
   // 2 shared cores: server renders with Monte Carlo pricing can take seconds under load.
   expect: { timeout: 10_000 },
+  // A journey of a dozen pages and form posts ran 30–36 s at a load average of 15–17 (other
+  // suites sharing the 2 cores); 60 s leaves headroom without hiding a hang.
+  timeout: 60_000,
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {

@@ -18,10 +18,13 @@ export type WriteAccess = { permission: Permission; target: string; detail?: Rec
 /** What a write may add to its audit event: the entity's version (or state) before and after. */
 export type AuditVersions = { before?: unknown; after?: unknown };
 
+/** The outcomes services report as `{ kind }` (a workload's own `kind`, e.g. "streaming", is not one). */
+const OUTCOME_KINDS = new Set(["ok", "created", "updated", "conflict", "not_found", "not-found", "not-set", "invalid"]);
+
 /** The outcome a service reported (`{ kind: "conflict" }`, …), for the audit log. */
 function outcomeOf(value: unknown): string {
   if (value === null || value === undefined || value === false) return "nothing to change";
-  if (typeof value === "object" && "kind" in value && typeof value.kind === "string") return value.kind;
+  if (typeof value === "object" && "kind" in value && typeof value.kind === "string" && OUTCOME_KINDS.has(value.kind)) return value.kind;
   return "done";
 }
 
