@@ -20,11 +20,11 @@ const LAYERS = [
     ],
   },
   {
-    files: ["lib/catalog/**", "lib/entities/**", "lib/export/**", "lib/forms/**", "lib/planning/**", "lib/compare/**", "lib/tfvars/**"],
+    files: ["lib/catalog/**", "lib/entities/**", "lib/export/**", "lib/forms/**", "lib/planning/**", "lib/compare/**", "lib/tfvars/**", "lib/policy/**"],
     patterns: [
       forbid(
         [...lib("db", "api", "services", "actions"), ...UI, "@prisma/*"],
-        "Pure layers (catalog, entities, export, forms, planning, compare, tfvars) never reach persistence, routes, services or UI (docs/architecture.md).",
+        "Pure layers (catalog, entities, export, forms, planning, compare, tfvars, policy) never reach persistence, routes, services or UI (docs/architecture.md).",
       ),
     ],
   },

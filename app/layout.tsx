@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountPanel } from "@/components/shell/account-panel";
 import { HealthIndicator } from "@/components/shell/health-indicator";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { SiteNav } from "@/components/shell/site-nav";
@@ -35,7 +36,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           >
             Skip to content
           </a>
-          <MobileNav />
+          <MobileNav account={<AccountPanel />} />
           <div className="flex min-h-screen">
             <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col justify-between overflow-y-auto bg-slate-900 px-3 py-5 lg:flex print:hidden">
               <div className="flex flex-col gap-6">
@@ -44,8 +45,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 </Link>
                 <SiteNav />
               </div>
-              <div className="px-3">
-                <HealthIndicator />
+              <div className="flex flex-col gap-3">
+                <AccountPanel />
+                <div className="px-3">
+                  <HealthIndicator />
+                </div>
               </div>
             </aside>
             <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-5 focus:outline-none sm:px-6 lg:px-8 lg:py-6 print:p-0">

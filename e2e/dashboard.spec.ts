@@ -22,7 +22,6 @@ test.describe("FinOps reads the portfolio and sets a team budget", () => {
     const form = page.getByRole("form", { name: "Set a team budget" });
     await form.getByLabel("Team").fill(TEAM);
     await form.getByLabel(/Monthly budget/).fill(String(budget));
-    await form.getByLabel("Your name").fill("Fiona FinOps");
     await form.getByLabel(/Why/).fill("FY27 plan");
     await form.getByRole("button", { name: "Save budget" }).click();
     await expect(form.getByRole("status")).toContainText(`Budget for ${TEAM} set to $${budget.toLocaleString("en-US")} per month`);
@@ -53,7 +52,6 @@ test.describe("FinOps reads the portfolio and sets a team budget", () => {
     const form = page.getByRole("form", { name: "Set a team budget" });
     await form.getByLabel("Team").fill(TEAM);
     await form.getByLabel(/Monthly budget/).fill("-5");
-    await form.getByLabel("Your name").fill("Fiona FinOps");
     await form.getByRole("button", { name: "Save budget" }).click();
     await expect(form.getByLabel(/Monthly budget/)).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#budget-usd-errors")).toContainText("more than 0 USD per month");

@@ -19,7 +19,7 @@ const INITIAL: CatalogImportState = { ok: false };
  * version. A file with any bad row imports nothing, and each problem is listed with its line; a file
  * that would shrink the catalog drastically says what would go and asks for a confirmation.
  */
-export function CatalogImportForm({ actor }: { actor: string }) {
+export function CatalogImportForm() {
   const [state, action, pending] = useActionState(importCatalogCsvAction, INITIAL);
   const tooLarge = useFileSizeGuard("file", MAX_CATALOG_CSV_BYTES);
   return (
@@ -40,8 +40,7 @@ export function CatalogImportForm({ actor }: { actor: string }) {
         over) and makes it the current catalog. Overrides stay in force.
       </p>
       <form action={action} onSubmit={tooLarge.onSubmit} className="flex flex-wrap items-start gap-3">
-        <input type="hidden" name="actor" value={actor} />
-        <FormField id="catalog-csv-file" label="CSV file" errors={[...(tooLarge.error ? [tooLarge.error] : []), ...(state.fieldErrors?.file ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)]}>
+        <FormField id="catalog-csv-file" label="CSV file" errors={[...(tooLarge.error ? [tooLarge.error] : []), ...(state.fieldErrors?.file ?? [])]}>
           {(props) => <Input {...props} type="file" name="file" accept=".csv,text/csv" className="h-auto py-1.5" />}
         </FormField>
         <Button type="submit" className="mt-6" disabled={pending}>

@@ -14,17 +14,16 @@ import { FormField, FormMessage } from "./form-field";
  * One action back to an earlier catalog (say, before a bad import): its items are written again as
  * the newest version, so the history keeps both and scenarios priced with either re-price exactly.
  */
-export function CatalogRollbackForm({ actor, earlierVersions }: { actor: string; earlierVersions: readonly string[] }) {
+export function CatalogRollbackForm({ earlierVersions }: { earlierVersions: readonly string[] }) {
   const [state, action, pending] = useActionState(restoreCatalogVersionAction, INITIAL_FORM_STATE);
   if (earlierVersions.length === 0) return null;
-  const errors = [...(state.fieldErrors?.version ?? []), ...(state.fieldErrors?.actor ?? []).map((m) => `Your name (top of the panel): ${m}`)];
+  const errors = state.fieldErrors?.version;
   return (
     <section aria-labelledby="rollback-title" className="flex flex-col gap-3 border-t border-slate-100 pt-4">
       <h3 id="rollback-title" className="text-sm font-semibold text-slate-900">
         Roll back the catalog
       </h3>
       <form action={action} className="flex flex-wrap items-start gap-3">
-        <input type="hidden" name="actor" value={actor} />
         <FormField id="rollback-version" label="Earlier version" errors={errors}>
           {(props) => (
             <NativeSelect {...props} name="version" defaultValue={earlierVersions[0]}>

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { resetOverrideAction, setItemPriceOverrideAction, setProviderDiscountAction } from "@/lib/actions/catalog";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/forms/form-values";
+import { INITIAL_FORM_STATE } from "@/lib/forms/form-values";
 
 import { CatalogImportForm } from "./catalog-import-form";
 import { CatalogRollbackForm } from "./catalog-rollback-form";
@@ -41,35 +41,22 @@ export type ItemOverrideView = {
 /** An item that can be overridden: its id, the unit of its price, and its key's latest revision. */
 export type OverridableItem = { id: string; unit: string; listValue: number; revision: number };
 
-/** The name recorded with each change, entered once for the whole panel. */
-function ActorInput({ value }: { value: string }) {
-  return <input type="hidden" name="actor" value={value} />;
-}
-
-/** The actor's error comes back on each form; show it there, pointing at the name field. */
-function actorErrors(state: FormState): string[] | undefined {
-  return state.fieldErrors?.actor?.map((message) => `Your name (top of the panel): ${message}`);
-}
-
-function ResetForm({ overrideKey, revision, actor, label }: { overrideKey: string; revision: number; actor: string; label: string }) {
+function ResetForm({ overrideKey, revision, label }: { overrideKey: string; revision: number; label: string }) {
   const [state, action, pending] = useActionState(resetOverrideAction, INITIAL_FORM_STATE);
-  const errors = actorErrors(state);
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="key" value={overrideKey} />
       <input type="hidden" name="expectedRevision" value={revision} />
       <input type="hidden" name="reason" value="" />
-      <ActorInput value={actor} />
       <Button type="submit" variant="outline" size="sm" disabled={pending} aria-label={label}>
         Reset
       </Button>
-      {errors ? <p className="text-xs text-red-700">{errors.join(" ")}</p> : null}
       {state.message && !state.ok ? <FormMessage state={state} /> : null}
     </form>
   );
 }
 
-function DiscountForm({ view, actor }: { view: ProviderDiscountView; actor: string }) {
+function DiscountForm({ view }: { view: ProviderDiscountView }) {
   const [state, action, pending] = useActionState(setProviderDiscountAction, INITIAL_FORM_STATE);
   const id = useId();
   const values = state.values;
@@ -91,27 +78,25 @@ function DiscountForm({ view, actor }: { view: ProviderDiscountView; actor: stri
       <form action={action} className="flex flex-col gap-2">
         <input type="hidden" name="provider" value={view.provider} />
         <input type="hidden" name="expectedRevision" value={view.revision} />
-        <ActorInput value={actor} />
         <FormField id={`${id}-pct`} label={`${view.name} discount`} hint="(% off on-demand)" errors={state.fieldErrors?.discountPercent}>
           {(props) => <Input {...props} name="discountPercent" inputMode="decimal" defaultValue={values?.discountPercent ?? view.discountPercent ?? ""} />}
         </FormField>
         <FormField id={`${id}-reason`} label={`${view.name} discount reason`} errors={state.fieldErrors?.reason}>
           {(props) => <Input {...props} name="reason" placeholder="e.g. EDP contract 2026" defaultValue={values?.reason ?? ""} />}
         </FormField>
-        {actorErrors(state) ? <p className="text-xs text-red-700">{actorErrors(state)?.join(" ")}</p> : null}
         <Button type="submit" size="sm" disabled={pending}>
           Set {view.name} discount
         </Button>
         <FormMessage state={state} />
       </form>
       {view.discountPercent !== null ? (
-        <ResetForm overrideKey={`discount:${view.provider}`} revision={view.revision} actor={actor} label={`Reset ${view.name} discount`} />
+        <ResetForm overrideKey={`discount:${view.provider}`} revision={view.revision} label={`Reset ${view.name} discount`} />
       ) : null}
     </div>
   );
 }
 
-function ItemOverrideForm({ items, revisionByItem, actor }: { items: OverridableItem[]; revisionByItem: Record<string, number>; actor: string }) {
+function ItemOverrideForm({ items, revisionByItem }: { items: OverridableItem[]; revisionByItem: Record<string, number> }) {
   const [state, action, pending] = useActionState(setItemPriceOverrideAction, INITIAL_FORM_STATE);
   const [itemId, setItemId] = useState(state.values?.itemId ?? "");
   const id = useId();
@@ -119,7 +104,6 @@ function ItemOverrideForm({ items, revisionByItem, actor }: { items: Overridable
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_2fr_auto] sm:items-start">
       <input type="hidden" name="expectedRevision" value={item?.revision ?? revisionByItem[itemId.trim()] ?? 0} />
-      <ActorInput value={actor} />
       <FormField id={`${id}-item`} label="Item" hint="(instance, storage tier or transfer price id)" errors={state.fieldErrors?.itemId}>
         {(props) => (
           <>
@@ -142,7 +126,6 @@ function ItemOverrideForm({ items, revisionByItem, actor }: { items: Overridable
         Override price
       </Button>
       <div className="sm:col-span-4">
-        {actorErrors(state) ? <p className="text-xs text-red-700">{actorErrors(state)?.join(" ")}</p> : null}
         <FormMessage state={state} />
       </div>
     </form>
@@ -151,7 +134,8 @@ function ItemOverrideForm({ items, revisionByItem, actor }: { items: Overridable
 
 /**
  * FinOps controls: the negotiated discount per provider, per-item price overrides, the overrides
- * in force with their reset, the CSV import and the rollback to an earlier catalog version. Every change is recorded with the name entered here.
+ * in force with their reset, the CSV import and the rollback to an earlier catalog version. Every
+ * change is recorded with the signed-in user.
  */
 export function FinOpsPanel({
   discounts,
@@ -169,7 +153,6 @@ export function FinOpsPanel({
   /** Catalog versions other than the current one, newest first (the rollback's choices). */
   earlierVersions: readonly string[];
 }) {
-  const [actor, setActor] = useState("");
   return (
     <Card aria-labelledby="finops-title">
       <CardHeader>
@@ -181,22 +164,16 @@ export function FinOpsPanel({
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-5">
-        <div className="flex max-w-sm flex-col gap-1 text-sm">
-          <label htmlFor="finops-actor" className="font-medium text-slate-700">
-            Your name <span className="font-normal text-slate-500">(recorded with each change)</span>
-          </label>
-          <Input id="finops-actor" value={actor} onChange={(e) => setActor(e.target.value)} autoComplete="name" />
-        </div>
         <section aria-label="Provider discounts" className="grid gap-3 md:grid-cols-3">
           {discounts.map((view) => (
-            <DiscountForm key={view.provider} view={view} actor={actor} />
+            <DiscountForm key={view.provider} view={view} />
           ))}
         </section>
         <section aria-labelledby="item-override-title" className="flex flex-col gap-2">
           <h3 id="item-override-title" className="text-sm font-semibold text-slate-900">
             Override an item price
           </h3>
-          <ItemOverrideForm items={items} revisionByItem={revisionByItem} actor={actor} />
+          <ItemOverrideForm items={items} revisionByItem={revisionByItem} />
         </section>
         <section aria-labelledby="item-overrides-title" className="flex flex-col gap-2">
           <h3 id="item-overrides-title" className="text-sm font-semibold text-slate-900">
@@ -217,14 +194,14 @@ export function FinOpsPanel({
                       {o.reason} — {o.actor}, {o.changedAt}
                     </p>
                   </div>
-                  <ResetForm overrideKey={o.key} revision={o.revision} actor={actor} label={`Reset ${o.itemId}`} />
+                  <ResetForm overrideKey={o.key} revision={o.revision} label={`Reset ${o.itemId}`} />
                 </li>
               ))}
             </ul>
           )}
         </section>
-        <CatalogImportForm actor={actor} />
-        <CatalogRollbackForm actor={actor} earlierVersions={earlierVersions} />
+        <CatalogImportForm />
+        <CatalogRollbackForm earlierVersions={earlierVersions} />
       </CardContent>
     </Card>
   );

@@ -18,7 +18,7 @@ export function BudgetForm({ teams }: { teams: BudgetTeam[] }) {
   const current = teams.find((candidate) => candidate.team === team);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} aria-label="Set a team budget" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
+    <form action={action} aria-label="Set a team budget" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-start">
       <input type="hidden" name="previousRevision" value={current?.revision ?? 0} />
       <FormField id="budget-team" label="Team" errors={errors.team}>
         {(props) => (
@@ -35,9 +35,6 @@ export function BudgetForm({ teams }: { teams: BudgetTeam[] }) {
       <FormField id="budget-usd" label="Monthly budget (USD)" hint="empty clears it" errors={errors.monthlyUsd}>
         {(props) => <Input {...props} key={`${team}-${current?.monthlyUsd ?? ""}`} name="monthlyUsd" inputMode="decimal" defaultValue={state.values?.monthlyUsd ?? current?.monthlyUsd?.toString() ?? ""} />}
       </FormField>
-      <FormField id="budget-actor" label="Your name" errors={errors.actor}>
-        {(props) => <Input {...props} name="actor" defaultValue={state.values?.actor ?? ""} autoComplete="name" />}
-      </FormField>
       <FormField id="budget-reason" label="Why" hint="(optional)" errors={errors.reason}>
         {(props) => <Input {...props} name="reason" defaultValue={state.values?.reason ?? ""} />}
       </FormField>
@@ -46,7 +43,7 @@ export function BudgetForm({ teams }: { teams: BudgetTeam[] }) {
           {pending ? "Saving…" : "Save budget"}
         </Button>
       </div>
-      <div className="sm:col-span-2 lg:col-span-5">
+      <div className="sm:col-span-2 lg:col-span-4">
         <FormMessage state={state} />
       </div>
     </form>

@@ -3,7 +3,7 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 import { HealthIndicator } from "./health-indicator";
 import { SiteNav } from "./site-nav";
@@ -11,9 +11,10 @@ import { SiteNav } from "./site-nav";
 /**
  * Below 1,024 px the sidebar is a drawer behind a menu button: a modal dialog (Radix), so focus
  * moves into it on open, stays there, returns to the button on close, and Escape closes it. The
- * button carries `aria-expanded`; following a link closes the drawer.
+ * button carries `aria-expanded`; following a link closes the drawer. `account` is the signed-in
+ * user's panel (a server component rendered by the layout).
  */
-export function MobileNav() {
+export function MobileNav({ account }: { account?: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
     <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
@@ -42,8 +43,11 @@ export function MobileNav() {
             </div>
             <SiteNav onNavigate={() => setOpen(false)} />
           </div>
-          <div className="px-3 pt-6">
-            <HealthIndicator />
+          <div className="flex flex-col gap-3 pt-6">
+            {account}
+            <div className="px-3">
+              <HealthIndicator />
+            </div>
           </div>
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { formatDateTime, formatUsd } from "@/lib/format";
 import { TeamBudgetFormSchema } from "@/lib/forms/budget-form";
 import { formValues, type FormState } from "@/lib/forms/form-values";
+import { principalLabel } from "@/lib/policy";
 import { setTeamBudget } from "@/lib/services/budgets";
 import { withReadyDb } from "@/lib/services/with-ready-db";
 
@@ -15,7 +16,12 @@ export async function setTeamBudgetAction(_prev: FormState, form: FormData): Pro
   const parsed = TeamBudgetFormSchema.safeParse(values);
   if (!parsed.success) return { ok: false, message: "Fix the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
   const input = parsed.data;
-  const result = await withReadyDb((db) => setTeamBudget(db, input));
+  const result = await withReadyDb({ permission: "finops.write", target: `budget:${input.team}`, detail: { monthlyUsd: input.monthlyUsd, reason: input.reason } }, async (db, actor, audit) => {
+    const outcome = await setTeamBudget(db, { ...input, actor: principalLabel(actor) });
+    audit.before = { revision: input.previousRevision };
+    if (outcome.kind === "ok") audit.after = { revision: outcome.revision, monthlyUsd: input.monthlyUsd };
+    return outcome;
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   if (result.value.kind === "conflict") {
     const { latest } = result.value;

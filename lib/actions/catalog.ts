@@ -16,6 +16,7 @@ import type { DbClient } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { CatalogImportSchema, CatalogRestoreSchema, ItemPriceOverrideSchema, ProviderDiscountSchema, ResetOverrideSchema } from "@/lib/forms/catalog-forms";
 import { formValues, type FormState } from "@/lib/forms/form-values";
+import { principalLabel } from "@/lib/policy";
 import { importCatalogCsv, resetOverride, restoreCatalogVersion, setItemPriceOverride, setProviderDiscount, type OverrideWriteResult } from "@/lib/services/catalog";
 import { repriceAllScenarios } from "@/lib/services/plans";
 import { withReadyDb } from "@/lib/services/with-ready-db";
@@ -52,16 +53,20 @@ function describeWrite(result: OverrideWriteResult, done: string, values: FormSt
 }
 
 /** Parse → write one override → revalidate → describe: the shape of every override action. */
-async function writeOverride<T>(
+async function writeOverride<T extends object>(
   form: FormData,
   schema: z.ZodType<T>,
-  write: (db: DbClient, input: T) => Promise<OverrideWriteResult>,
+  write: (db: DbClient, input: T & { actor: string }) => Promise<OverrideWriteResult>,
   done: (input: T, values: Record<string, string>) => string,
 ): Promise<FormState> {
   const values = formValues(form);
   const parsed = schema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const result = await withReadyDb((db) => write(db, parsed.data));
+  const result = await withReadyDb({ permission: "finops.write", target: "catalog:overrides", detail: values }, async (db, actor, audit) => {
+    const outcome = await write(db, { ...parsed.data, actor: principalLabel(actor) });
+    if (outcome.kind === "ok") audit.after = { revision: outcome.revision };
+    return outcome;
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   revalidatePath(CATALOG_PATH);
   return describeWrite(result.value, done(parsed.data, values), values);
@@ -85,11 +90,15 @@ export async function resetOverrideAction(_prev: FormState, form: FormData): Pro
 /** Imports a CSV of instance types as a new catalog version; a file with any bad row imports nothing. */
 export async function importCatalogCsvAction(_prev: CatalogImportState, form: FormData): Promise<CatalogImportState> {
   const values = formValues(form);
-  const parsed = CatalogImportSchema.safeParse({ file: form.get("file"), actor: values.actor, confirmShrink: values.confirmShrink });
+  const parsed = CatalogImportSchema.safeParse({ file: form.get("file"), confirmShrink: values.confirmShrink });
   if (!parsed.success) return invalid(parsed.error, values);
-  const { file, actor, confirmShrink } = parsed.data;
+  const { file, confirmShrink } = parsed.data;
   const csv = await file.text();
-  const result = await withReadyDb((db) => importCatalogCsv(db, { csv, fileName: file.name, actor, confirmShrink }));
+  const result = await withReadyDb({ permission: "finops.write", target: "catalog:import", detail: { file: file.name, confirmShrink } }, async (db, actor, audit) => {
+    const outcome = await importCatalogCsv(db, { csv, fileName: file.name, actor: principalLabel(actor), confirmShrink });
+    if (outcome.kind === "ok") audit.after = { version: outcome.version };
+    return outcome;
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   const outcome = result.value;
   if (outcome.kind === "invalid") {
@@ -110,7 +119,11 @@ export async function restoreCatalogVersionAction(_prev: FormState, form: FormDa
   const values = formValues(form);
   const parsed = CatalogRestoreSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const result = await withReadyDb((db) => restoreCatalogVersion(db, parsed.data));
+  const result = await withReadyDb({ permission: "finops.write", target: "catalog:restore", detail: values }, async (db, actor, audit) => {
+    const outcome = await restoreCatalogVersion(db, { version: parsed.data.version, actor: principalLabel(actor) });
+    if (outcome.kind === "ok") audit.after = { version: outcome.version };
+    return outcome;
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   const outcome = result.value;
   const { version } = parsed.data;
@@ -123,7 +136,7 @@ export async function restoreCatalogVersionAction(_prev: FormState, form: FormDa
 
 /** Re-prices every scenario priced with an older catalog on the current one, storing their new plans. */
 export async function repriceAllScenariosAction(): Promise<FormState> {
-  const result = await withReadyDb((db) => repriceAllScenarios(db));
+  const result = await withReadyDb({ permission: "finops.write", target: "scenarios:all", detail: { change: "re-price all" } }, (db) => repriceAllScenarios(db));
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath("/", "layout");
   const count = result.value;

@@ -32,7 +32,7 @@ function revalidateWorkload(workloadId: string) {
 export async function createScenarioAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
   const workloadId = values.workloadId ?? "";
-  const result = await withReadyDb(async (prisma) => {
+  const result = await withReadyDb({ permission: "workloads.write", target: `workload:${workloadId}`, detail: { change: "new scenario", name: values.name } }, async (prisma, _actor, audit) => {
     const workload = await getWorkload(prisma, workloadId);
     if (!workload) return { kind: "not_found" as const };
     const parsed = parseScenarioForm(values, workload.spec.stages);
@@ -40,6 +40,7 @@ export async function createScenarioAction(_prev: FormState, form: FormData): Pr
     const created = await createScenario(prisma, { workloadId, ...parsed.data, pricedCatalogVersion: await currentPricedVersion(prisma) });
     if (!created) return { kind: "not_found" as const };
     await refreshScenarioPlan(prisma, created.id);
+    audit.after = { scenario: created.id, version: created.version };
     return { kind: "created" as const, id: created.id };
   });
   if (!result.ok) return { ok: false, message: result.message, values };
@@ -69,15 +70,19 @@ export async function updateScenarioAction(_prev: FormState, form: FormData): Pr
   const id = values.id ?? "";
   const version = VersionSchema.safeParse(values.version);
   if (!isUuid(id) || !version.success) return { ok: false, message: "This form is out of date: reload the page.", values };
-  const result = await withReadyDb(async (prisma) => {
+  const result = await withReadyDb({ permission: "workloads.write", target: `scenario:${id}` }, async (prisma, _actor, audit) => {
     const stored = await getScenario(prisma, id);
     if (!stored) return { kind: "not_found" as const };
+    audit.before = { version: version.data };
     const parsed = parseScenarioForm(values, stored.workload.spec.stages, stored.spec);
     if (!parsed.ok) return { kind: "invalid" as const, fieldErrors: parsed.fieldErrors };
     // A saved scenario is priced with the current catalog, like a new one.
     const changes = { ...parsed.data, pricedCatalogVersion: await currentPricedVersion(prisma) };
     const outcome = await updateScenario(prisma, { id, expectedVersion: version.data, changes });
-    if (outcome.kind === "updated") await refreshScenarioPlan(prisma, id);
+    if (outcome.kind === "updated") {
+      audit.after = { version: outcome.scenario.version, name: outcome.scenario.name };
+      await refreshScenarioPlan(prisma, id);
+    }
     return outcome;
   });
   if (!result.ok) return { ok: false, message: result.message, values };
@@ -102,7 +107,7 @@ export async function updateScenarioAction(_prev: FormState, form: FormData): Pr
 /** Soft-deletes a scenario and returns to its profile. */
 export async function deleteScenarioAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
-  const result = await withReadyDb((prisma) => deleteScenario(prisma, id));
+  const result = await withReadyDb({ permission: "delete", target: `scenario:${id}`, detail: { change: "delete" } }, (prisma) => deleteScenario(prisma, id));
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This scenario was already deleted." };
   revalidateWorkload(result.value.workloadId);
@@ -112,8 +117,9 @@ export async function deleteScenarioAction(id: string): Promise<FormState> {
 /** Copies a scenario within its profile and opens the copy's editor, to rename and change it. */
 export async function cloneScenarioAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
-  const result = await withReadyDb(async (prisma) => {
+  const result = await withReadyDb({ permission: "workloads.write", target: `scenario:${id}`, detail: { change: "clone" } }, async (prisma, _actor, audit) => {
     const copy = await cloneScenario(prisma, id);
+    if (copy) audit.after = { copy: copy.id };
     if (copy) await refreshScenarioPlan(prisma, copy.id);
     return copy;
   });
@@ -126,9 +132,10 @@ export async function cloneScenarioAction(id: string): Promise<FormState> {
 /** Re-prices a scenario on the current priced catalog (after list prices or overrides changed). */
 export async function repriceScenarioAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
-  const result = await withReadyDb(async (prisma) => {
+  const result = await withReadyDb({ permission: "finops.write", target: `scenario:${id}`, detail: { change: "re-price" } }, async (prisma, _actor, audit) => {
     const scenario = await getScenario(prisma, id);
     if (!scenario) return null;
+    audit.before = { pricedCatalogVersion: scenario.pricedCatalogVersion };
     await repriceScenario(prisma, id);
     return scenario;
   });
@@ -141,7 +148,7 @@ export async function repriceScenarioAction(id: string): Promise<FormState> {
 /** Makes a scenario its profile's plan of record: the one lists and the portfolio read. */
 export async function setPlanOfRecordAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such scenario." };
-  const result = await withReadyDb((prisma) => setPlanOfRecord(prisma, id));
+  const result = await withReadyDb({ permission: "finops.write", target: `scenario:${id}`, detail: { change: "plan of record" } }, (prisma) => setPlanOfRecord(prisma, id));
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This scenario was deleted meanwhile." };
   revalidateWorkload(result.value.workloadId);

@@ -51,7 +51,7 @@ export async function saveWhatIfAsScenarioAction(_prev: FormState, form: FormDat
   if (!isUuid(scenarioId)) return { ok: false, message: OUT_OF_DATE };
   const { values, errors } = whatIfValuesOf(raw);
   if (Object.keys(errors).length > 0) return { ok: false, message: FIX_FIELDS, fieldErrors: errors as Record<string, string[]> };
-  return finish(settle(await withReadyDb((db) => saveWhatIfAsScenario(db, { scenarioId, name: raw.name ?? "", values }))));
+  return finish(settle(await withReadyDb({ permission: "workloads.write", target: `scenario:${scenarioId}`, detail: { change: "what-if saved as new", name: raw.name, ...values } }, (db) => saveWhatIfAsScenario(db, { scenarioId, name: raw.name ?? "", values }))));
 }
 
 /** Writes the what-if over this scenario at the version the page was loaded with, then shows it saved. */
@@ -62,5 +62,5 @@ export async function applyWhatIfAction(_prev: FormState, form: FormData): Promi
   if (!isUuid(scenarioId) || !version.success) return { ok: false, message: OUT_OF_DATE };
   const { values, errors } = whatIfValuesOf(raw);
   if (Object.keys(errors).length > 0) return { ok: false, message: FIX_FIELDS, fieldErrors: errors as Record<string, string[]> };
-  return finish(settle(await withReadyDb((db) => applyWhatIfToScenario(db, { scenarioId, expectedVersion: version.data, values }))));
+  return finish(settle(await withReadyDb({ permission: "workloads.write", target: `scenario:${scenarioId}`, detail: { change: "what-if applied", ...values } }, (db) => applyWhatIfToScenario(db, { scenarioId, expectedVersion: version.data, values }))));
 }

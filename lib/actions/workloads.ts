@@ -26,7 +26,11 @@ export async function createWorkloadAction(_prev: FormState, form: FormData): Pr
   const values = formValues(form);
   const parsed = parseWorkloadForm(values);
   if (!parsed.ok) return { ok: false, message: FIX_FIELDS, fieldErrors: parsed.fieldErrors, values };
-  const result = await withReadyDb((prisma) => createWorkload(prisma, parsed.data));
+  const result = await withReadyDb({ permission: "workloads.write", target: "workload:new", detail: { name: parsed.data.name } }, async (prisma, _actor, audit) => {
+    const created = await createWorkload(prisma, parsed.data);
+    audit.after = { id: created.id, version: created.version };
+    return created;
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   revalidatePath("/workloads");
   redirect(`/workloads/${result.value.id}`);
@@ -54,8 +58,10 @@ export async function updateWorkloadAction(_prev: FormState, form: FormData): Pr
   if (!isUuid(id) || !version.success) return { ok: false, message: "This form is out of date: reload the page.", values };
   const parsed = parseWorkloadForm(values);
   if (!parsed.ok) return { ok: false, message: FIX_FIELDS, fieldErrors: parsed.fieldErrors, values };
-  const result = await withReadyDb(async (prisma) => {
+  const result = await withReadyDb({ permission: "workloads.write", target: `workload:${id}` }, async (prisma, _actor, audit) => {
     const outcome = await updateWorkload(prisma, { id, expectedVersion: version.data, changes: parsed.data });
+    audit.before = { version: version.data };
+    if (outcome.kind === "updated") audit.after = { version: outcome.workload.version, name: outcome.workload.name };
     // Every scenario's plan depends on the profile: store theirs before the page shows them.
     if (outcome.kind === "updated") await refreshWorkloadPlans(prisma, outcome.workload.scenarios.map((s) => s.id));
     return outcome;
@@ -82,7 +88,7 @@ export async function updateWorkloadAction(_prev: FormState, form: FormData): Pr
 /** Soft-deletes a profile, then shows the list with an undo. */
 export async function deleteWorkloadAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such profile." };
-  const result = await withReadyDb((prisma) => deleteWorkload(prisma, id));
+  const result = await withReadyDb({ permission: "delete", target: `workload:${id}`, detail: { change: "delete" } }, (prisma) => deleteWorkload(prisma, id));
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This profile was already deleted." };
   revalidatePath("/workloads");
@@ -92,7 +98,7 @@ export async function deleteWorkloadAction(id: string): Promise<FormState> {
 /** Undoes a delete and opens the profile again. */
 export async function restoreWorkloadAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such profile." };
-  const result = await withReadyDb((prisma) => restoreWorkload(prisma, id));
+  const result = await withReadyDb({ permission: "delete", target: `workload:${id}`, detail: { change: "restore" } }, (prisma) => restoreWorkload(prisma, id));
   if (!result.ok) return { ok: false, message: result.message };
   if (!result.value) return { ok: false, message: "This profile is not deleted any more." };
   revalidatePath("/workloads");
@@ -102,8 +108,9 @@ export async function restoreWorkloadAction(id: string): Promise<FormState> {
 /** Copies a profile with its scenarios and opens the copy. */
 export async function duplicateWorkloadAction(id: string): Promise<FormState> {
   if (!IdSchema.safeParse(id).success) return { ok: false, message: "No such profile." };
-  const result = await withReadyDb(async (prisma) => {
+  const result = await withReadyDb({ permission: "workloads.write", target: `workload:${id}`, detail: { change: "duplicate" } }, async (prisma, _actor, audit) => {
     const copy = await duplicateWorkload(prisma, id);
+    if (copy) audit.after = { copy: copy.id };
     if (copy) await refreshWorkloadPlans(prisma, copy.scenarios.map((s) => s.id));
     return copy;
   });
@@ -121,9 +128,10 @@ export async function importWorkloadAction(_prev: FormState, form: FormData): Pr
   if (!parsed.ok) {
     return { ok: false, message: `${file.name} was not imported; nothing was written.`, fieldErrors: { file: parsed.problems } };
   }
-  const result = await withReadyDb(async (prisma) => {
+  const result = await withReadyDb({ permission: "workloads.write", target: "workload:import", detail: { file: file.name } }, async (prisma, _actor, audit) => {
     const imported = await importWorkload(prisma, parsed.document, { pricedCatalogVersion: await currentPricedVersion(prisma) });
     await refreshWorkloadPlans(prisma, imported.scenarios.map((s) => s.id));
+    audit.after = { id: imported.id, version: imported.version };
     return imported;
   });
   if (!result.ok) return { ok: false, message: result.message };

@@ -28,7 +28,9 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 /** Problem types of this API, relative URIs resolved against the API's docs (docs/api.md). */
 const TYPES = {
   validation: { type: "/docs/api#validation", title: "The request has invalid fields.", status: 400 },
+  unauthorized: { type: "/docs/api#unauthorized", title: "Sign in or send an API token.", status: 401 },
   forbidden: { type: "/docs/api#forbidden", title: "This request may not change data.", status: 403 },
+  "not-permitted": { type: "/docs/api#not-permitted", title: "Your role does not allow this request.", status: 403 },
   "not-found": { type: "/docs/api#not-found", title: "No such resource.", status: 404 },
   "precondition-failed": { type: "/docs/api#precondition-failed", title: "The resource changed since you read it.", status: 412 },
   "too-large": { type: "/docs/api#too-large", title: "The request body is too large.", status: 413 },
@@ -49,7 +51,12 @@ export function problem(kind: ProblemKind, detail: string, errors?: FieldError[]
   const body: Problem = { ...TYPES[kind], detail, ...(errors && errors.length > 0 ? { errors } : {}) };
   return new Response(JSON.stringify(body), {
     status: body.status,
-    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": PROBLEM_CONTENT_TYPE,
+      "Cache-Control": "no-store",
+      // RFC 6750 §3: a 401 names the scheme the client should use.
+      ...(kind === "unauthorized" ? { "WWW-Authenticate": 'Bearer realm="headroom"' } : {}),
+    },
   });
 }
 

@@ -7,6 +7,9 @@ import { chunkedUpload } from "./testing/chunked-upload";
 // The refusals happen before the database is opened: a database that is asked for fails the test.
 const getReadyDb = vi.hoisted(() => vi.fn(() => Promise.reject(new Error("the database must not be opened for a refused request"))));
 vi.mock("@/lib/services/startup", () => ({ getReadyDb }));
+// Past the refusals, the caller is whoever the request's credentials say: here an architect, or nobody.
+const principalFromHeaders = vi.hoisted(() => vi.fn(async (): Promise<unknown> => ({ kind: "user", id: "u1", name: "Arun", email: "a@example.com", role: "architect" })));
+vi.mock("@/lib/services/principal", () => ({ principalFromHeaders }));
 
 const MIB = 1024 * 1024;
 const route = { params: Promise.resolve({}) };
@@ -57,5 +60,22 @@ describe("POST /api/v1/workloads/import refuses, before touching the database,",
     const response = await importWorkload(importRequest({ headers: { "content-type": "application/json" }, body: "{" }), route);
     expect(response.status).toBe(400);
     expect((await problemOf(response)).detail).toContain("not valid JSON");
+  });
+
+  it("a caller without credentials with 401, and a viewer with 403 naming the role", async () => {
+    getReadyDb.mockResolvedValue({ prisma: {} } as never);
+    principalFromHeaders.mockResolvedValueOnce(null);
+    const anonymous = await importWorkload(importRequest({ headers: { "content-type": "application/json" } }), route);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toContain("Bearer");
+    principalFromHeaders.mockResolvedValueOnce({ kind: "user", id: "u2", name: "Vera", email: "v@example.com", role: "viewer" });
+    const viewer = await importWorkload(importRequest({ headers: { "content-type": "application/json" } }), route);
+    expect(viewer.status).toBe(403);
+    expect((await problemOf(viewer)).detail).toContain("Your role (viewer) cannot create or edit workloads");
+    principalFromHeaders.mockResolvedValueOnce({ kind: "token", id: "t1", name: "ci", role: "admin", scope: "read" });
+    const readToken = await importWorkload(importRequest({ headers: { "content-type": "application/json", authorization: "Bearer hr_x" } }), route);
+    expect(readToken.status).toBe(403);
+    expect((await problemOf(readToken)).detail).toContain("This token is read-only");
+    getReadyDb.mockReset();
   });
 });

@@ -22,6 +22,7 @@ describe("layer boundaries", () => {
     ["components/uses-db.tsx", 'import { storePlan } from "@/lib/db/plans";\nexport const f = storePlan;\n', /through lib\/services/],
     ["components/uses-model.tsx", 'import { planGaps } from "@/lib/model/gaps";\nexport const f = planGaps;\n', /the model runs only there/],
     ["lib/tfvars/uses-services.ts", 'import { getScenario } from "@/lib/services/scenarios";\nexport const f = getScenario;\n', /never reach persistence/],
+    ["lib/policy/uses-services.ts", 'import { getScenario } from "@/lib/services/scenarios";\nexport const f = getScenario;\n', /never reach persistence/],
     ["lib/api/uses-db.ts", 'import { getPlanRow } from "@/lib/db/plans";\nexport const f = getPlanRow;\n', /through lib\/services/],
   ])("rejects %s", { timeout: 60_000 }, async (filePath, code, message) => {
     const messages = await restrictedImports(filePath, code);

@@ -50,7 +50,7 @@ describe.each(backends)("migrations on $name", (backend) => {
 
     const first = await migrate(t.db);
     expect(first.applied).toEqual(folders.map((f) => f.name));
-    expect(await tableNames(t)).toEqual(["CatalogItem", "CatalogOverride", "CatalogVersion", "PortfolioFigures", "Scenario", "ScenarioPlan", "TeamBudget", "WorkloadProfile", "_prisma_migrations"]);
+    expect(await tableNames(t)).toEqual(["Account", "ApiToken", "AuditEvent", "CatalogItem", "CatalogOverride", "CatalogVersion", "PortfolioFigures", "Scenario", "ScenarioPlan", "Session", "TeamBudget", "User", "Verification", "WorkloadProfile", "_prisma_migrations"]);
 
     const second = await migrate(t.db);
     expect(second.applied).toEqual([]);

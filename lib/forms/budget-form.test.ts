@@ -3,11 +3,12 @@ import { z } from "zod";
 
 import { TeamBudgetFormSchema } from "./budget-form";
 
-const form = (monthlyUsd: string) => ({ team: " Data Platform ", monthlyUsd, previousRevision: "3", reason: "", actor: "Fiona" });
+// A submitted "actor" is not a field any more: the signed-in user is recorded instead, and a typed name is dropped.
+const form = (monthlyUsd: string) => ({ team: " Data Platform ", monthlyUsd, previousRevision: "3", reason: "", actor: "Mallory" });
 
 describe("TeamBudgetFormSchema", () => {
   it("reads a budget with thousands separators as USD per month", () => {
-    expect(TeamBudgetFormSchema.parse(form("25,000.50"))).toEqual({ team: "Data Platform", monthlyUsd: 25000.5, previousRevision: 3, reason: "", actor: "Fiona" });
+    expect(TeamBudgetFormSchema.parse(form("25,000.50"))).toEqual({ team: "Data Platform", monthlyUsd: 25000.5, previousRevision: 3, reason: "" });
   });
 
   it("reads an empty budget as clearing it", () => {

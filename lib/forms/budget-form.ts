@@ -1,10 +1,9 @@
 /**
  * The team budget form's schema, shared by the form and its server action: a team, a monthly
- * budget in USD (empty clears it), the revision the editor saw, who and why.
+ * budget in USD (empty clears it), the revision the editor saw and why. Who is the signed-in
+ * user (lib/services/with-ready-db.ts), never a field.
  */
 import { z } from "zod";
-
-import { ActorSchema } from "./catalog-forms";
 
 /** Largest budget accepted: a trillion USD a month is beyond any real team and catches typos of extra zeros. */
 const MAX_BUDGET_USD_PER_MONTH = 1e12;
@@ -24,7 +23,6 @@ export const TeamBudgetFormSchema = z.object({
     ),
   previousRevision: z.coerce.number({ error: "Reload the page: the form lost the budget's revision." }).int().min(0),
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default(""),
-  actor: ActorSchema,
 });
 
 export type TeamBudgetForm = z.infer<typeof TeamBudgetFormSchema>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { ItemPriceOverrideSchema } from "./catalog-forms";
 
-const override = { itemId: "aws:us-east-1:m7i.xlarge", reason: "2026 EDP quote", actor: "Ana", expectedRevision: "0" };
+const override = { itemId: "aws:us-east-1:m7i.xlarge", reason: "2026 EDP quote", expectedRevision: "0" };
 
 describe("ItemPriceOverrideSchema", () => {
   it("reads a decimal price", () => {

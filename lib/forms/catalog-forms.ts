@@ -1,6 +1,7 @@
 /**
  * The FinOps forms of the Catalog page: one schema per entity, shared by the forms (field names)
- * and the server actions (validation). Messages say what to type.
+ * and the server actions (validation). Messages say what to type. Who made a change is the
+ * signed-in user (lib/services/with-ready-db.ts), never a form field.
  */
 import { z } from "zod";
 
@@ -19,7 +20,6 @@ function numberField(message: string) {
 }
 
 const ReasonSchema = z.string({ error: "Say why, e.g. the contract or quote." }).trim().min(1, "Say why, e.g. the contract or quote.").max(500, "Keep the reason under 500 characters.").refine(hasNoNulCharacter, "The reason must not contain NUL characters.");
-export const ActorSchema = z.string({ error: "Enter your name: it is recorded with the change." }).trim().min(1, "Enter your name: it is recorded with the change.").max(100, "Keep your name under 100 characters.").refine(hasNoNulCharacter, "Your name must not contain NUL characters.");
 const ExpectedRevisionSchema = z.coerce.number().int().min(0);
 
 /** A negotiated discount off a provider's on-demand list prices, typed as a percentage. */
@@ -29,7 +29,6 @@ export const ProviderDiscountSchema = z
     discountPercent: numberField("Enter the discount as a percentage, e.g. 12.")
       .pipe(z.number().min(0, "A discount cannot be negative.").lt(100, "A discount must be below 100 %.")),
     reason: ReasonSchema,
-    actor: ActorSchema,
     expectedRevision: ExpectedRevisionSchema,
   })
   // Percentages are for display only (house style): the data layer takes the 0..1 ratio.
@@ -41,7 +40,6 @@ export const ItemPriceOverrideSchema = z.object({
   itemId: z.string().trim().min(1, "Choose an item from the catalog, e.g. aws:us-east-1:m7i.xlarge."),
   priceUsd: numberField("Enter the price in USD, e.g. 0.15.").pipe(z.number().positive("A price must be above zero.").max(1_000_000, "That price is implausibly high.")),
   reason: ReasonSchema,
-  actor: ActorSchema,
   expectedRevision: ExpectedRevisionSchema,
 });
 
@@ -49,7 +47,6 @@ export const ItemPriceOverrideSchema = z.object({
 export const ResetOverrideSchema = z.object({
   key: z.string().trim().min(1),
   reason: z.string().trim().max(500).transform((reason) => reason || "Reset to the list price."),
-  actor: ActorSchema,
   expectedRevision: ExpectedRevisionSchema,
 });
 
@@ -60,7 +57,6 @@ export const CatalogImportSchema = z.object({
     .refine((file) => file.size > 0, "Choose a CSV file: this one is empty.")
     .refine((file) => file.size <= MAX_CATALOG_CSV_BYTES, "The file is larger than 2.5 MB; drop unused rows.")
     .refine((file) => /\.csv$/i.test(file.name), "Choose a .csv file (export one to see the columns)."),
-  actor: ActorSchema,
   /** The "Replace the catalog anyway" checkbox: a drastic shrink is imported only when ticked. */
   confirmShrink: z
     .literal("on", { error: "Replace the catalog anyway is a checkbox." })
@@ -71,5 +67,4 @@ export const CatalogImportSchema = z.object({
 /** Rolling the catalog back to an earlier version (written again as the newest). */
 export const CatalogRestoreSchema = z.object({
   version: CatalogVersionSchema,
-  actor: ActorSchema,
 });

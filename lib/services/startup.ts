@@ -10,6 +10,8 @@ import { getDb, databaseConfigFromEnv, describePostgresUrl, type DatabaseKind, t
 import { DatabaseUnavailableError, describeDatabaseError } from "@/lib/db/errors";
 import { migrate } from "@/lib/db/migrate";
 
+import { demoModeEnabled } from "./auth-mode";
+import { seedDemoUsers } from "./demo-users";
 import { sweepStalePlans } from "./plan-jobs";
 import { seedDemoData, type SeedResult } from "./seed";
 
@@ -33,17 +35,22 @@ export function seedDemoEnabled(env: Readonly<Record<string, string | undefined>
 }
 
 /**
- * Migrates `db`, seeds it if enabled and empty, and stores missing or stale plans. Throws on
+ * Migrates `db`, seeds it if enabled and empty, creates the demo users in demo mode
+ * (lib/services/auth-mode.ts), and stores missing or stale plans. Throws on
  * failure; the app calls {@link prepareDatabase}, which does not.
  */
 export async function runStartup(
   db: Db,
-  options: { seedDemo?: boolean; log?: (line: string) => void } = {},
+  options: { seedDemo?: boolean; demoUsers?: boolean; log?: (line: string) => void } = {},
 ): Promise<{ migrated: string[]; seed: SeedResult | "disabled" }> {
   const log = options.log ?? (() => {});
   const { applied } = await migrate(db, { log });
   const seed = (options.seedDemo ?? seedDemoEnabled()) ? await seedDemoData(db) : "disabled";
   if (seed !== "disabled" && seed.seeded) log(`Seeded ${seed.workloads} demo workloads with ${seed.scenarios} scenarios.`);
+  if (options.demoUsers ?? demoModeEnabled()) {
+    const users = await seedDemoUsers(db);
+    if (users > 0) log(`Created ${users} demo user(s).`);
+  }
   const planned = await sweepStalePlans(db.prisma, PLANS_BEFORE_READY);
   if (planned > 0) log(`Stored ${planned} plan(s) that were missing or stale.`);
   return { migrated: applied, seed };

@@ -5,7 +5,7 @@ import { jsonResponse } from "@/lib/api/respond";
 import { nextCursorOf } from "@/lib/api/resources/common";
 import { WorkloadCreateSchema, workloadJson, WorkloadListQuerySchema, workloadSummaryJson } from "@/lib/api/resources/workloads";
 import { apiRoute, apiWriteRoute } from "@/lib/api/route";
-import { MAX_WORKLOAD_DOCUMENT_BYTES } from "@/lib/export/workload-document";
+import { MAX_WORKLOAD_DOCUMENT_BYTES } from "@/lib/forms/upload-limits";
 import { currentPricedVersion } from "@/lib/services/catalog";
 import { refreshWorkloadPlans } from "@/lib/services/plans";
 import { createWorkload, getWorkload, listWorkloadsAfter } from "@/lib/services/workloads";
@@ -29,7 +29,7 @@ export const GET = apiRoute(async ({ url, db }) => {
  * first scenarios, stores their plans like a form save, and answers 201 with the profile, its
  * `Location` and `ETag`. 400 lists each bad field and writes nothing.
  */
-export const POST = apiWriteRoute({ maxBodyBytes: MAX_WORKLOAD_DOCUMENT_BYTES }, async ({ body, db }) => {
+export const POST = apiWriteRoute({ maxBodyBytes: MAX_WORKLOAD_DOCUMENT_BYTES, permission: "workloads.write" }, async ({ body, db }) => {
   const parsed = parseJsonBody(body, WorkloadCreateSchema);
   if (!parsed.ok) return parsed.response;
   const { scenarios = [], ...profile } = parsed.data;

@@ -4,10 +4,12 @@ import { notFound } from "next/navigation";
 
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { PageHeader } from "@/components/shell/page-header";
+import { RoleRefusal } from "@/components/shell/role-refusal";
 import { WorkloadForm } from "@/components/workloads/workload-form";
 import { updateWorkloadAction } from "@/lib/actions/workloads";
 import { getWorkload } from "@/lib/services/workloads";
 import { workloadSnapshot } from "@/lib/forms/workload-form";
+import { can, refusalMessage } from "@/lib/policy";
 import { loadPageData } from "@/lib/services/page-data";
 
 export const metadata: Metadata = { title: "Edit workload profile" };
@@ -24,12 +26,16 @@ export default async function EditWorkloadPage({ params }: PageProps<"/workloads
     <>
       <Breadcrumb trail={workloadTrail(workload)} current="Edit" />
       <PageHeader title={`Edit ${workload.name}`} description={`Version ${workload.version}. If someone else saves first, you will see what they changed before anything is overwritten.`} />
-      <WorkloadForm
-        action={updateWorkloadAction}
-        initial={snapshot}
-        submitLabel="Save profile"
-        edit={{ id, version: workload.version, loaded: JSON.stringify(snapshot) }}
-      />
+      {can(result.principal, "workloads.write") ? (
+        <WorkloadForm
+          action={updateWorkloadAction}
+          initial={snapshot}
+          submitLabel="Save profile"
+          edit={{ id, version: workload.version, loaded: JSON.stringify(snapshot) }}
+        />
+      ) : (
+        <RoleRefusal message={refusalMessage(result.principal, "workloads.write")} backHref={`/workloads/${id}`} backLabel={`Back to ${workload.name}`} />
+      )}
     </>
   );
 }

@@ -23,7 +23,7 @@ export const GET = apiRoute<{ id: string }>(async ({ params, db }) => {
  * current version (428 without it, 412 when stale); like the edit form, the scenario is priced
  * with the current catalog and its plan stored again.
  */
-export const PUT = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES }, async ({ request, body, params, db }) => {
+export const PUT = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES, permission: "workloads.write" }, async ({ request, body, params, db }) => {
   const ifMatch = readIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
   const parsed = parseJsonBody(body, ScenarioWriteSchema);
@@ -44,7 +44,7 @@ export const PUT = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES 
 });
 
 /** DELETE /api/v1/scenarios/{id} — soft-deletes the scenario (its profile's next one becomes plan of record); 204. */
-export const DELETE = apiWriteRoute<{ id: string }>({ body: "none" }, async ({ request, params, db }) => {
+export const DELETE = apiWriteRoute<{ id: string }>({ body: "none", permission: "delete" }, async ({ request, params, db }) => {
   const ifMatch = readIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
   return conditionalWrite({

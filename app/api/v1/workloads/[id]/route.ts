@@ -22,7 +22,7 @@ export const GET = apiRoute<{ id: string }>(async ({ params, db }) => {
  * `If-Match` names its current version (428 without it, 412 when stale), then stores every
  * scenario's plan again, as the edit form does.
  */
-export const PUT = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES }, async ({ request, body, params, db }) => {
+export const PUT = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES, permission: "workloads.write" }, async ({ request, body, params, db }) => {
   const ifMatch = readIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
   const parsed = parseJsonBody(body, WorkloadReplaceSchema);
@@ -43,7 +43,7 @@ export const PUT = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES 
 });
 
 /** DELETE /api/v1/workloads/{id} — soft-deletes the profile and its scenarios (the app's undo can restore it); 204. */
-export const DELETE = apiWriteRoute<{ id: string }>({ body: "none" }, async ({ request, params, db }) => {
+export const DELETE = apiWriteRoute<{ id: string }>({ body: "none", permission: "delete" }, async ({ request, params, db }) => {
   const ifMatch = readIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
   return conditionalWrite({

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  * cross-origin request, 415 for another content type, 413 once the body passes 1 MiB (counted
  * while it streams); 503 when the database is unreachable.
  */
-export const POST = apiWriteRoute({ maxBodyBytes: MAX_WORKLOAD_DOCUMENT_BYTES }, async ({ body, db }) => {
+export const POST = apiWriteRoute({ maxBodyBytes: MAX_WORKLOAD_DOCUMENT_BYTES, permission: "workloads.write" }, async ({ body, db }) => {
   const parsed = parseWorkloadDocument(body);
   if (!parsed.ok) {
     return problem("validation", `The document was not imported; nothing was written. ${parsed.problems.join(" ")}`, parsed.problems.map((message) => ({ path: "(body)", message })));

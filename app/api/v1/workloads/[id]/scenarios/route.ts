@@ -27,7 +27,7 @@ export const GET = apiRoute<{ id: string }>(async ({ url, params, db }) => {
  * POST /api/v1/workloads/{id}/scenarios — adds a scenario (the scenario form's schema), priced
  * with the current catalog, stores its plan like a form save, and answers 201 with it.
  */
-export const POST = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES }, async ({ body, params, db }) => {
+export const POST = apiWriteRoute<{ id: string }>({ maxBodyBytes: MAX_BODY_BYTES, permission: "workloads.write" }, async ({ body, params, db }) => {
   const parsed = parseJsonBody(body, ScenarioWriteSchema);
   if (!parsed.ok) return parsed.response;
   const created = await createScenario(db, { workloadId: params.id, ...parsed.data, pricedCatalogVersion: await currentPricedVersion(db) });
