@@ -61,6 +61,7 @@ const ACTIONS: Record<string, { requires: Requirement; args: () => unknown[] }> 
   "budgets.setTeamBudgetAction": { requires: "finops.write", args: () => [{ ok: false }, form({ team: "Data", monthlyUsd: "1000", previousRevision: "0", reason: "" })] },
   "catalog.importCatalogCsvAction": { requires: "finops.write", args: () => [{ ok: false }, form({ file: new File(["id\n"], "prices.csv", { type: "text/csv" }) })] },
   "catalog.repriceAllScenariosAction": { requires: "finops.write", args: () => [] },
+  "catalog.restoreCatalogVersionAction": { requires: "finops.write", args: () => [{ ok: false }, form({ version: "2026-01-01.1" })] },
   "catalog.resetOverrideAction": { requires: "finops.write", args: () => [{ ok: false }, form({ key: "discount:aws", reason: "", expectedRevision: "1" })] },
   "catalog.setItemPriceOverrideAction": { requires: "finops.write", args: () => [{ ok: false }, form({ itemId: "aws:us-east-1:m7i.xlarge", priceUsd: "0.1", reason: "quote", expectedRevision: "0" })] },
   "catalog.setProviderDiscountAction": { requires: "finops.write", args: () => [{ ok: false }, form({ provider: "aws", discountPercent: "10", reason: "EDP", expectedRevision: "0" })] },
@@ -70,6 +71,8 @@ const ACTIONS: Record<string, { requires: Requirement; args: () => unknown[] }> 
   "scenarios.repriceScenarioAction": { requires: "finops.write", args: () => [ID] },
   "scenarios.setPlanOfRecordAction": { requires: "finops.write", args: () => [ID] },
   "scenarios.updateScenarioAction": { requires: "workloads.write", args: () => [{ ok: false }, form({ id: ID, version: "1" })] },
+  "what-if.applyWhatIfAction": { requires: "workloads.write", args: () => [{ ok: false }, form({ scenarioId: ID, version: "1", growth: "0.05" })] },
+  "what-if.saveWhatIfAsScenarioAction": { requires: "workloads.write", args: () => [{ ok: false }, form({ scenarioId: ID, name: "Faster", growth: "0.05" })] },
   "workloads.createWorkloadAction": { requires: "workloads.write", args: () => [{ ok: false }, form(WORKLOAD_FORM)] },
   "workloads.deleteWorkloadAction": { requires: "delete", args: () => [ID] },
   "workloads.duplicateWorkloadAction": { requires: "workloads.write", args: () => [ID] },
@@ -85,15 +88,39 @@ const ACTIONS: Record<string, { requires: Requirement; args: () => unknown[] }> 
 const ROUTES: Record<string, { requires: Requirement; request?: () => Request }> = {
   "api/health GET": { requires: "public" },
   "api/v1/catalog/export GET": { requires: "read" },
+  "api/v1/catalog/instance-types GET": { requires: "read" },
+  "api/v1/comparison GET": { requires: "read", request: () => new Request(`http://localhost/api/v1/comparison?scenarios=${ID},${ID2}`) },
+  "api/v1/openapi.json GET": { requires: "public" },
+  "api/v1/scenarios/[id] GET": { requires: "read" },
+  "api/v1/scenarios/[id] PUT": { requires: "workloads.write", request: () => jsonRequest("PUT", `/api/v1/scenarios/${ID}`, SCENARIO_BODY()) },
+  "api/v1/scenarios/[id] DELETE": { requires: "delete", request: () => jsonRequest("DELETE", `/api/v1/scenarios/${ID}`) },
+  "api/v1/scenarios/[id]/plan GET": { requires: "read" },
   "api/v1/scenarios/[id]/plan/status GET": { requires: "read" },
   "api/v1/scenarios/[id]/tfvars GET": { requires: "read" },
+  "api/v1/workloads GET": { requires: "read" },
+  "api/v1/workloads POST": { requires: "workloads.write", request: () => jsonRequest("POST", "/api/v1/workloads", WORKLOAD_BODY()) },
+  "api/v1/workloads/[id] GET": { requires: "read" },
+  "api/v1/workloads/[id] PUT": { requires: "workloads.write", request: () => jsonRequest("PUT", `/api/v1/workloads/${ID}`, WORKLOAD_BODY()) },
+  "api/v1/workloads/[id] DELETE": { requires: "delete", request: () => jsonRequest("DELETE", `/api/v1/workloads/${ID}`) },
   "api/v1/workloads/[id]/export GET": { requires: "read" },
+  "api/v1/workloads/[id]/scenarios GET": { requires: "read" },
+  "api/v1/workloads/[id]/scenarios POST": { requires: "workloads.write", request: () => jsonRequest("POST", `/api/v1/workloads/${ID}/scenarios`, SCENARIO_BODY()) },
   "api/v1/workloads/import POST": {
     requires: "workloads.write",
     request: () => new Request("http://localhost/api/v1/workloads/import", { method: "POST", headers: { "content-type": "application/json" }, body: DOCUMENT() }),
   },
   "compare/export GET": { requires: "read", request: () => new Request(`http://localhost/compare/export?scenarios=${ID},${ID2}`) },
+  "workloads/[id]/scenarios/[scenarioId]/what-if GET": { requires: "read", request: () => new Request(`http://localhost/workloads/${ID}/scenarios/${ID2}/what-if?growth=0.05`) },
 };
+
+/** A JSON write with `If-Match: *`, so the handler gets past its own checks to the database. */
+function jsonRequest(method: string, route: string, body?: string): Request {
+  return new Request(`http://localhost${route}`, { method, headers: { "content-type": "application/json", "if-match": "*" }, body });
+}
+
+/** Bodies that parse, for the API's writes. */
+const WORKLOAD_BODY = () => JSON.stringify({ ...newWorkloadInput(), name: "Clicks" });
+const SCENARIO_BODY = () => JSON.stringify({ name: "Flat", spec: { startMonth: "2027-01" } });
 
 /** Pages by route, and the permission that guards their content (edit pages render a refusal instead). */
 const PAGES: Record<string, Requirement> = {
@@ -101,6 +128,7 @@ const PAGES: Record<string, Requirement> = {
   "/about": "public",
   "/admin/audit": "admin",
   "/admin/tokens": "admin",
+  "/api-reference": "public",
   "/catalog": "read",
   "/compare": "read",
   "/scenarios": "read",
