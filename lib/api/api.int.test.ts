@@ -23,10 +23,12 @@ import type { Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { postgresBackend, type TestDatabase } from "@/lib/db/testing/backends";
 import { exampleWorkloads } from "@/lib/model/examples";
+import { createApiToken } from "@/lib/services/api-tokens";
 import { getPricedCatalog } from "@/lib/services/catalog";
 import { loadComparison } from "@/lib/services/compare";
 import { getScenarioPlan } from "@/lib/services/plans";
 import { getScenario, listScenarios } from "@/lib/services/scenarios";
+import { seedDemoUsers } from "@/lib/services/demo-users";
 import { seedDemoData } from "@/lib/services/seed";
 
 import { contractChecker } from "./testing/contract";
@@ -40,6 +42,8 @@ type Handler = (request: Request, route: { params: Promise<{ id: string }> }) =>
 type Call = { query?: string; body?: unknown; headers?: Record<string, string>; id?: string };
 
 const BASE = "http://127.0.0.1:3101";
+/** Credentials of every call: a write token of the demo admin (set in beforeAll). */
+const auth = { header: "" };
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 const contract = contractChecker();
 
@@ -49,7 +53,7 @@ async function call(handler: unknown, method: string, path: string, init: Call =
   const hasBody = init.body !== undefined;
   const request = new Request(url, {
     method: method.toUpperCase(),
-    headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...init.headers },
+    headers: { authorization: auth.header, ...(hasBody ? { "content-type": "application/json" } : {}), ...init.headers },
     body: hasBody ? (typeof init.body === "string" ? init.body : JSON.stringify(init.body)) : undefined,
   });
   const response = await (handler as Handler)(request, { params: Promise.resolve({ id: init.id ?? "" }) });
@@ -74,6 +78,10 @@ describe("the /api/v1 routes on PostgreSQL", () => {
     t = await postgresBackend.open();
     await migrate(t.db);
     await seedDemoData(t.db);
+    await seedDemoUsers(t.db);
+    const admin = await t.db.prisma.user.findFirstOrThrow({ where: { role: "admin" } });
+    const { token } = await createApiToken(t.db.prisma, { kind: "user", id: admin.id, name: admin.name, email: admin.email, role: "admin" }, { name: "API test", scope: "write", expiresInDays: 1 });
+    auth.header = `Bearer ${token}`;
     readyDb.current = t.db;
     demo = (await listScenarios(t.db.prisma, { pageSize: 50, sort: "createdAt", direction: "asc" })).rows.map(({ id, workloadId, name }) => ({ id, workloadId, name }));
   });
@@ -109,6 +117,20 @@ describe("the /api/v1 routes on PostgreSQL", () => {
       expect((await call(workloads.POST, "post", "/api/v1/workloads", { body: "{}", headers: { "content-type": "text/plain" } })).status).toBe(415);
       const huge = { ...newWorkload("x"), description: "x".repeat(1024 * 1024) };
       expect((await call(workloads.POST, "post", "/api/v1/workloads", { body: huge })).status).toBe(413);
+    });
+
+    it("answers 401 without credentials or with a revoked token, and 403 to a read-only token's write, writing nothing", async () => {
+      const before = await count();
+      expect((await call(workloads.GET, "get", "/api/v1/workloads", { headers: { authorization: "" } })).status).toBe(401);
+      expect((await call(workloads.POST, "post", "/api/v1/workloads", { body: newWorkload("No credentials"), headers: { authorization: "Bearer hr_not-a-token" } })).status).toBe(401);
+      const viewer = await t.db.prisma.user.findFirstOrThrow({ where: { role: "viewer" } });
+      const { token } = await createApiToken(t.db.prisma, { kind: "user", id: viewer.id, name: viewer.name, email: viewer.email, role: "viewer" }, { name: "read", scope: "read", expiresInDays: 1 });
+      const readOnly = { authorization: `Bearer ${token}` };
+      expect((await call(workloads.GET, "get", "/api/v1/workloads", { headers: readOnly })).status).toBe(200);
+      const refused = await call(workloads.POST, "post", "/api/v1/workloads", { body: newWorkload("Read-only token"), headers: readOnly });
+      expect(refused.status).toBe(403);
+      expect((refused.body as Problem).detail).toMatch(/viewer/);
+      expect(await count()).toEqual(before);
     });
 
     it("lists every profile exactly once across cursor pages, oldest first, and filters", async () => {

@@ -16,7 +16,9 @@ export type OpenApiDocument = {
   info: { title: string; version: string; description: string };
   tags: { name: string; description: string }[];
   paths: Record<string, Record<string, JsonSchema>>;
-  components: { schemas: Record<string, JsonSchema>; parameters: Record<string, JsonSchema>; headers: Record<string, JsonSchema> };
+  /** Either credential will do (OpenAPI: alternatives are separate requirement objects). */
+  security: Record<string, string[]>[];
+  components: { securitySchemes: Record<string, JsonSchema>; schemas: Record<string, JsonSchema>; parameters: Record<string, JsonSchema>; headers: Record<string, JsonSchema> };
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -48,21 +50,30 @@ function queryParameters(query: z.ZodType): JsonSchema[] {
   });
 }
 
-function problemResponse(kind: ProblemKind | "internal" | "unavailable"): [string, JsonSchema] {
-  const descriptions: Partial<Record<ProblemKind, string>> = {
-    validation: "A field of the query, body or headers is invalid; `errors` lists each (nothing was written).",
-    forbidden: "A state-changing request from another site.",
-    "not-found": "No live resource with that id.",
-    "precondition-failed": "If-Match names a version the resource no longer has; nothing was changed.",
-    "precondition-required": "If-Match is missing.",
-    "too-large": "The body is over the route's limit.",
-    "unsupported-media-type": "The body is not application/json.",
-    unprocessable: "Well-formed, but not applicable to this resource; `errors` names the field.",
-    unavailable: "The database cannot be reached; retry later.",
-    internal: "An unexpected error (logged).",
-  };
-  return [String(PROBLEM_STATUSES[kind]), { description: descriptions[kind] ?? kind, content: { [PROBLEM_CONTENT_TYPE]: { schema: ref("Problem") } } }];
+/** One response per status: kinds that share a status (403) share it, their descriptions joined. */
+function problemResponses(kinds: readonly (ProblemKind | "internal" | "unavailable")[]): [string, JsonSchema][] {
+  const byStatus = new Map<string, string[]>();
+  for (const kind of new Set(kinds)) {
+    const status = String(PROBLEM_STATUSES[kind]);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), PROBLEM_DESCRIPTIONS[kind] ?? kind]);
+  }
+  return [...byStatus].map(([status, descriptions]) => [status, { description: descriptions.join(" Or: "), content: { [PROBLEM_CONTENT_TYPE]: { schema: ref("Problem") } } }]);
 }
+
+const PROBLEM_DESCRIPTIONS: Partial<Record<ProblemKind, string>> = {
+  validation: "A field of the query, body or headers is invalid; `errors` lists each (nothing was written).",
+  unauthorized: "No credentials, or an unknown, expired or revoked API token.",
+  "not-permitted": "The caller's role, or a read-only token, may not do this.",
+  forbidden: "A state-changing request from another site.",
+  "not-found": "No live resource with that id.",
+  "precondition-failed": "If-Match names a version the resource no longer has; nothing was changed.",
+  "precondition-required": "If-Match is missing.",
+  "too-large": "The body is over the route's limit.",
+  "unsupported-media-type": "The body is not application/json.",
+  unprocessable: "Well-formed, but not applicable to this resource; `errors` names the field.",
+  unavailable: "The database cannot be reached; retry later.",
+  internal: "An unexpected error (logged).",
+};
 
 function successResponse(success: Operation["success"]): JsonSchema {
   const headers: Record<string, JsonSchema> = {};
@@ -80,7 +91,8 @@ function operationObject(operation: Operation): JsonSchema {
   if (operation.query) parameters.push(...queryParameters(operation.query));
   const kinds: (ProblemKind | "internal" | "unavailable")[] = [...operation.problems];
   if (operation.conditional) kinds.push("precondition-failed", "precondition-required");
-  if (operation.viaRouteLayer !== false) kinds.push("unavailable", "internal");
+  // The route layer (lib/api/route.ts) asks for credentials and the policy before anything else.
+  if (operation.viaRouteLayer !== false) kinds.push("unauthorized", "not-permitted", "unavailable", "internal");
   return {
     operationId: operation.operationId,
     tags: [operation.tag],
@@ -88,7 +100,8 @@ function operationObject(operation: Operation): JsonSchema {
     ...(operation.description ? { description: operation.description } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(operation.body) } } } } : {}),
-    responses: Object.fromEntries([[String(operation.success.status), successResponse(operation.success)], ...[...new Set(kinds)].map(problemResponse)]),
+    ...(operation.viaRouteLayer === false ? { security: [] } : {}),
+    responses: Object.fromEntries([[String(operation.success.status), successResponse(operation.success)], ...problemResponses(kinds)]),
     // The code-sample extension Redoc and other renderers read.
     "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(operation) }],
   };
@@ -114,7 +127,12 @@ function buildDocument(): OpenApiDocument {
       { name: "API", description: "This document." },
     ],
     paths,
+    security: [{ bearerToken: [] }, { session: [] }],
     components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "An API token (`hr_…`) an admin creates under Admin → API tokens; read or write scope." },
+        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The session of a user signed in to the app." },
+      },
       schemas: { ...componentsOf({ ...OUTPUT_COMPONENTS, Problem: ProblemSchema, FieldError: FieldErrorSchema }, "output"), ...componentsOf(INPUT_COMPONENTS, "input") },
       parameters: {
         Id: { name: "id", in: "path", required: true, description: "The resource's id (a UUID; anything else answers 404).", schema: { type: "string" } },
