@@ -8,9 +8,13 @@
  *   npm run build && npm start &        # or: node node_modules/next/dist/bin/next start -p 3000
  *   npm run bench:http                  # BENCH_URL=http://127.0.0.1:3000 BENCH_SECONDS=5
  *
+ * Pages need a signed-in user: it signs in as the demo admin first (bench/demo-session.ts), so the
+ * server must run in demo mode (the embedded default).
  * On 2 cores the load generator competes with the server: compare figures within one run only.
  */
 import autocannon from "autocannon";
+
+import { demoSessionCookie } from "./demo-session";
 
 const baseUrl = (process.env.BENCH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -18,8 +22,11 @@ const CONNECTIONS = 20;
 
 type Target = { label: string; path: string; maxP99Ms?: number; minRatioToAbout?: number; maxHtmlKb?: number };
 
+/** The demo admin's session (pages need a signed-in user); set before the first request. */
+const session = { cookie: "" };
+
 async function fetchText(path: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${baseUrl}${path}`);
+  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: session.cookie }, redirect: "manual" });
   return { status: response.status, text: await response.text() };
 }
 
@@ -39,7 +46,7 @@ type Result = Target & { status: number; htmlKb: number; requestsPerSec: number;
 
 async function measure(target: Target): Promise<Result> {
   const page = await fetchText(target.path); // also warms the route
-  const run = await autocannon({ url: `${baseUrl}${target.path}`, connections: CONNECTIONS, duration: seconds });
+  const run = await autocannon({ url: `${baseUrl}${target.path}`, connections: CONNECTIONS, duration: seconds, headers: { cookie: session.cookie } });
   return {
     ...target,
     status: page.status,
@@ -53,6 +60,7 @@ async function measure(target: Target): Promise<Result> {
 }
 
 async function main(): Promise<void> {
+  session.cookie = await demoSessionCookie(baseUrl);
   const scenario = await demoScenarioPath();
   const targets: Target[] = [
     { label: "/about (static)", path: "/about" },
