@@ -65,5 +65,8 @@ test.describe("An integrator drives Headroom over HTTP", () => {
     const openapi = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(openapi.openapi).toBe("3.1.0");
     expect(Object.keys(openapi.paths)).toContain("/api/v1/scenarios/{id}/plan");
+
+    // Deleted again, so the journeys that count the demo profiles see only them.
+    expect((await request.delete(`/api/v1/workloads/${workload.id}`, { headers: { "If-Match": "*" } })).status()).toBe(204);
   });
 });

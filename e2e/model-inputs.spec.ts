@@ -61,5 +61,9 @@ test.describe("An architect states how work is routed, how backups are taken and
     await expect(page.getByRole("heading", { level: 1, name: "Continuous backups, EU DR" })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/a continuous object-store sink flushing every 5 min/).first()).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/scenario-continuous-backups.png`, fullPage: true });
+
+    // Leave the demo data as the other journeys expect it (they count the demo profiles).
+    const workloadId = profileUrl.split("/").at(-1);
+    expect((await page.request.delete(`/api/v1/workloads/${workloadId}`, { headers: { "If-Match": "*" } })).status()).toBe(204);
   });
 });
