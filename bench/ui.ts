@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ui`: how long the scenario page's what-if takes to show new figures, from the
- * last keystroke to the updated figures on the page (150 ms debounce, request, planning, render),
+ * last keystroke to the updated figures on the page (100 ms debounce, request, planning, render),
  * against a RUNNING production server (it builds and starts nothing). Target (issue 12): p95 ≤ 250 ms.
  *
  *   npm run build && npm start &        # or: node node_modules/next/dist/bin/next start -p 3000

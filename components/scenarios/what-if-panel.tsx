@@ -35,7 +35,7 @@ import { cn } from "@/lib/utils";
 import { WhatIfKpis } from "./what-if-kpis";
 
 /** Wait after the last keystroke before asking for a preview: one request per pause, not per key. */
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 100;
 
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -86,7 +86,7 @@ type WhatIfPanelProps = {
 
 /**
  * The scenario page's what-if: inputs over the saved scenario, kept in the URL; each pause in
- * typing (150 ms) asks the what-if route for the deterministic priced plan of those inputs (React
+ * typing (100 ms) asks the what-if route for the deterministic priced plan of those inputs (React
  * Query keyed by the inputs: previous figures stay while the next arrive, a superseded request is
  * aborted), shown beside the saved plan with the change against it. The inputs are checked in the
  * browser with the same schema first, so a typo shows its message without a request.
