@@ -5,7 +5,7 @@ import { exampleWorkloads } from "@/lib/model/examples";
 
 import { parseWorkloadForm, workloadFieldLabel, workloadSnapshot } from "./workload-form";
 import { STAGE_FIELDS } from "./workload-fields";
-import { coerceField, diffSnapshots, displayValue, getPath, parseDecimal, setPath, type FormValues } from "./form-values";
+import { coerceField, diffSnapshots, displayValue, formValues, getPath, parseDecimal, setPath, type FormValues } from "./form-values";
 
 const [clickstream] = exampleWorkloads;
 
@@ -155,5 +155,18 @@ describe("diffSnapshots", () => {
         }),
       );
     });
+  });
+});
+
+describe("the values of a submitted form", () => {
+  it("are its text entries, without React's server-action plumbing or files", () => {
+    const form = new FormData();
+    form.set("name", "Clicks");
+    form.set("$ACTION_ID_60c8800c", "");
+    form.set("$ACTION_REF_9", "");
+    form.set("$ACTION_9:0", '{"id":"x","bound":"$@1"}');
+    form.set("$ACTION_KEY", "k9944");
+    form.set("file", new File(["id\n"], "prices.csv"));
+    expect(formValues(form)).toEqual({ name: "Clicks" });
   });
 });

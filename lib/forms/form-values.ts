@@ -58,10 +58,16 @@ export const INITIAL_FORM_STATE: FormState = { ok: false };
 export function formValues(form: FormData): FormValues {
   const values: FormValues = {};
   for (const [name, value] of form.entries()) {
-    if (typeof value === "string") values[name] = value;
+    if (typeof value === "string" && !name.startsWith(REACT_ACTION_FIELD)) values[name] = value;
   }
   return values;
 }
+
+/**
+ * React's own hidden fields of a form bound to a server action (`$ACTION_ID_…`, `$ACTION_REF_1`,
+ * `$ACTION_1:0`, `$ACTION_KEY`): plumbing, not what the person typed, so never echoed or audited.
+ */
+const REACT_ACTION_FIELD = "$ACTION_";
 
 /**
  * A decimal number as people type it: optional sign, digits with an optional fraction, optional

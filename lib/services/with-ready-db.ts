@@ -19,7 +19,7 @@ export type WriteAccess = { permission: Permission; target: string; detail?: Rec
 export type AuditVersions = { before?: unknown; after?: unknown };
 
 /** The outcomes services report as `{ kind }` (a workload's own `kind`, e.g. "streaming", is not one). */
-const OUTCOME_KINDS = new Set(["ok", "created", "updated", "conflict", "not_found", "not-found", "not-set", "invalid"]);
+const OUTCOME_KINDS = new Set(["ok", "created", "updated", "conflict", "not_found", "not-found", "not-set", "invalid", "empty", "needs-confirmation", "already-current"]);
 
 /** The outcome a service reported (`{ kind: "conflict" }`, …), for the audit log. */
 function outcomeOf(value: unknown): string {
